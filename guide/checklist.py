@@ -1,0 +1,131 @@
+"""The platform vetting checklist, kept as data in ``content/checklist.toml``.
+
+A plan's platforms refer to the items by ``id`` (see :class:`guide.plan.ChecklistEntry`);
+the states an item can have are ``todo``, ``pass`` and ``fail``, shown in the wizard as
+"not yet", "tick" and "fails" (their words in both languages are in the file too).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from guide.paths import content_dir
+
+ItemId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9-]{1,39}$")]
+OneLine = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=300)]
+
+
+class CheckState(StrEnum):
+    """The state of one checklist item for one platform."""
+
+    TODO = "todo"
+    PASS = "pass"
+    FAIL = "fail"
+
+
+class Principle(StrEnum):
+    """Where an item comes from: a Fairwork Cloudwork principle or the FTC scam signs."""
+
+    FAIR_PAY = "fair-pay"
+    FAIR_CONDITIONS = "fair-conditions"
+    FAIR_CONTRACTS = "fair-contracts"
+    FAIR_MANAGEMENT = "fair-management"
+    FAIR_REPRESENTATION = "fair-representation"
+    SCAM_SIGNS = "scam-signs"
+
+
+class LocalText(BaseModel):
+    """A short text in both languages of the guide."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    en: OneLine = Field(description="The English text.")
+    ru: OneLine = Field(description="The Russian text.")
+
+    def get(self, lang: str) -> str:
+        """The text in ``lang`` (``"ru"`` or anything else for English)."""
+        return self.ru if lang == "ru" else self.en
+
+
+class ChecklistItem(BaseModel):
+    """One thing to check before working for a platform."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: ItemId = Field(description="Stable id that plans refer to; never changes once shipped.")
+    principle: Principle = Field(description="The Fairwork principle or FTC warning behind it.")
+    en: OneLine = Field(description="The item as shown in English.")
+    ru: OneLine = Field(description="The item as shown in Russian.")
+    why: LocalText = Field(description="One line on why the item matters, in both languages.")
+
+    def text(self, lang: str) -> str:
+        """The item's text in ``lang``."""
+        return self.ru if lang == "ru" else self.en
+
+
+class StateLabels(BaseModel):
+    """How the wizard names each state."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    todo: LocalText = Field(description='Label for an item not checked yet ("not yet").')
+    pass_: LocalText = Field(alias="pass", description='Label for a passed item ("tick").')
+    fail: LocalText = Field(description='Label for a failed item ("fails").')
+
+    def label(self, state: CheckState, lang: str) -> str:
+        """The label of ``state`` in ``lang``."""
+        text = {CheckState.TODO: self.todo, CheckState.PASS: self.pass_}.get(state, self.fail)
+        return text.get(lang)
+
+
+class Checklist(BaseModel):
+    """The whole checklist: state labels and items, in the order they are shown."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    states: StateLabels = Field(description="Labels of the three states.")
+    item: tuple[ChecklistItem, ...] = Field(min_length=1, description="The items, in order.")
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Checklist:
+        ids = [i.id for i in self.item]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate item ids: {', '.join(dupes)}")
+        return self
+
+    @property
+    def items(self) -> tuple[ChecklistItem, ...]:
+        """The items, in order."""
+        return self.item
+
+    def ids(self) -> tuple[str, ...]:
+        """The item ids, in order."""
+        return tuple(i.id for i in self.item)
+
+    def get(self, item_id: str) -> ChecklistItem | None:
+        """The item with ``item_id``, or None."""
+        return next((i for i in self.item if i.id == item_id), None)
+
+
+def load_checklist_file(path: Path) -> Checklist:
+    """Read and validate a checklist file (raises on any problem: it is shipped content)."""
+    with path.open("rb") as f:
+        return Checklist.model_validate(tomllib.load(f))
+
+
+@cache
+def load_checklist() -> Checklist:
+    """The shipped checklist (``content/checklist.toml``), read once."""
+    return load_checklist_file(content_dir() / "checklist.toml")
+
+
+def item_ids() -> frozenset[str]:
+    """The ids a plan's checklist may use."""
+    return frozenset(load_checklist().ids())

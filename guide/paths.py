@@ -1,0 +1,37 @@
+"""Where remote-guide finds its content and keeps the user's files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "remote-guide"
+DATA_DIR_ENV = "REMOTE_GUIDE_DATA_DIR"
+
+
+def content_dir() -> Path:
+    """The folder with sections.toml and the articles.
+
+    In a wheel the content is packaged as ``guide/_content``; in a source checkout
+    (editable install, tests) it is the repository's top-level ``content/``.
+    """
+    here = Path(__file__).resolve().parent
+    packaged = here / "_content"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "content"
+
+
+def data_dir() -> Path:
+    """The user's data folder; ``$REMOTE_GUIDE_DATA_DIR`` overrides it (tests use that)."""
+    override = os.environ.get(DATA_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def plans_dir() -> Path:
+    """Where plans are saved by default."""
+    return data_dir() / "plans"

@@ -1,0 +1,35 @@
+"""A pop-up table of contents for the open article; returns the chosen block."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, OptionList
+from textual.widgets.option_list import Option
+
+from guide.content import Article
+from guide.i18n import t
+
+
+class ContentsScreen(ModalScreen[int | None]):
+    BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="close")]
+
+    def __init__(self, article: Article) -> None:
+        super().__init__()
+        self.article = article
+
+    def compose(self) -> ComposeResult:
+        lang = self.article.lang
+        yield Label(Content(t(lang, "contents")), id="contents-title")
+        options = [
+            Option(Content(("  " * (h.level - 2)) + h.text), id=str(h.block))
+            for h in self.article.headings
+        ]
+        yield OptionList(*options, id="contents-list")
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id or 0))

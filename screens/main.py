@@ -1,0 +1,160 @@
+"""The main screen: the sidebar tree and the home, section or article view beside it."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, Tree
+
+from guide.articles import Guide
+from guide.content import Section
+from guide.history import HOME, History, Place
+from guide.i18n import Lang, t
+from screens.widgets.article_view import ArticleView
+from screens.widgets.home_view import HomeView
+from screens.widgets.section_view import SectionView
+from screens.widgets.sidebar import GuideTree
+
+
+class MainScreen(Screen[None]):
+    """Owns the reader's history; the app owns the language and the loaded guide."""
+
+    AUTO_FOCUS = "#home-sections"
+    BINDINGS = [
+        Binding("alt+left,b", "back", "Back", id="back"),
+        Binding("alt+right,f", "forward", "Forward", id="forward", show=False),
+        Binding("h", "go_home", "Home", id="home", show=False),
+        Binding("s", "toggle_sidebar", "Sidebar", id="sidebar"),
+        Binding("c", "contents", "Contents", id="contents", show=False),
+    ]
+
+    def __init__(self, sections: list[Section]) -> None:
+        super().__init__()
+        self.sections = sections
+        self.history: History[Place] = History()
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Horizontal(id="body"):
+            yield GuideTree(id="sidebar")
+            with ContentSwitcher(initial="home", id="views"):
+                yield HomeView(id="home")
+                yield SectionView(id="section")
+                yield ArticleView(id="article")
+                yield Static(id="problems", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.history.visit(HOME)
+        self.refresh_language()
+
+    @property
+    def lang(self) -> Lang:
+        return self.app.lang  # type: ignore[attr-defined, no-any-return]
+
+    @property
+    def guide(self) -> Guide | None:
+        return self.app.guide  # type: ignore[attr-defined, no-any-return]
+
+    # Showing places -------------------------------------------------------------------
+
+    def refresh_language(self) -> None:
+        """Redraw everything in the app's current language, staying at the same place."""
+        self.query_one(GuideTree).fill(self.lang, self.sections, self.guide)
+        self.query_one(HomeView).show(self.lang, self.sections, self.guide)
+        self._show(self.history.current or HOME)
+
+    def go(self, place: Place) -> None:
+        """Open ``place`` and remember it in the history."""
+        if self.guide is None and place.kind != "home":
+            return
+        self.history.visit(place)
+        self._show(place)
+
+    def _show(self, place: Place) -> None:
+        switcher = self.query_one(ContentSwitcher)
+        guide = self.guide
+        if place.kind == "article" and guide is not None:
+            view = self.query_one(ArticleView)
+            view.show(guide.article(self.lang, place.id), guide)
+            switcher.current = "article"
+            if place.block:
+                self.call_after_refresh(view.scroll_to_block, place.block)
+        elif place.kind == "section" and guide is not None:
+            self.query_one(SectionView).show(self.lang, place.id, guide)
+            switcher.current = "section"
+        else:
+            switcher.current = "home"
+        self.query_one(GuideTree).select_place(place)
+
+    def show_problems(self, problems: list[str]) -> None:
+        text = t(self.lang, "content_error") + ":\n\n" + "\n".join(problems)
+        self.query_one("#problems", Static).update(Content(text))
+        self.query_one(ContentSwitcher).current = "problems"
+
+    def focus_content(self) -> None:
+        current = self.query_one(ContentSwitcher).current
+        targets = {"home": "#home-sections", "section": "#section-articles", "article": "#article"}
+        if current in targets:
+            self.query_one(targets[current]).focus()
+
+    # Events ---------------------------------------------------------------------------
+
+    @on(Tree.NodeSelected, "#sidebar")
+    def _tree_selected(self, event: Tree.NodeSelected[Place]) -> None:
+        if event.node.data is not None:
+            self.go(event.node.data)
+
+    @on(OptionList.OptionSelected, "#home-sections")
+    def _section_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.go(Place("section", event.option.id or ""))
+        self.focus_content()
+
+    @on(OptionList.OptionSelected, "#section-articles, #related")
+    def _article_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.go(Place("article", event.option.id or ""))
+        self.query_one(ArticleView).focus()
+
+    # Actions --------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        place = self.history.back()
+        if place is None:
+            self.notify(t(self.lang, "back_empty"), timeout=2)
+        else:
+            self._show(place)
+
+    def action_forward(self) -> None:
+        place = self.history.forward()
+        if place is None:
+            self.notify(t(self.lang, "forward_empty"), timeout=2)
+        else:
+            self._show(place)
+
+    def action_go_home(self) -> None:
+        self.go(HOME)
+        self.focus_content()
+
+    def action_toggle_sidebar(self) -> None:
+        sidebar = self.query_one(GuideTree)
+        sidebar.display = not sidebar.display
+        if not sidebar.display:
+            self.focus_content()
+
+    def action_contents(self) -> None:
+        place = self.history.current
+        if self.guide is None or place is None or place.kind != "article":
+            return
+        from screens.contents import ContentsScreen
+
+        article = self.guide.article(self.lang, place.id)
+
+        def jump(block: int | None) -> None:
+            if block is not None:
+                self.go(Place("article", place.id, block))
+
+        self.app.push_screen(ContentsScreen(article), jump)

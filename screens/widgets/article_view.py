@@ -1,0 +1,62 @@
+"""One article: its title, summary and review date, the text, and links to related articles."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from guide.articles import Guide
+from guide.content import Article
+from guide.i18n import t
+from screens.widgets.markdown_view import MarkdownView
+
+
+class ArticleView(VerticalScroll):
+    """Scrolls as a whole; related articles are an ``OptionList`` whose options are ids."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="article-title", markup=False)
+        yield Static(id="article-meta", markup=False)
+        yield Static(id="article-summary", markup=False)
+        yield MarkdownView(id="article-body")
+        yield Label(id="related-label")
+        yield OptionList(id="related", compact=True)
+
+    def show(self, article: Article, guide: Guide) -> None:
+        lang = article.lang
+        section = guide.section(article.section).title(lang)
+        self.query_one("#article-title", Static).update(Content(article.title))
+        meta = f"{section} · {t(lang, 'reviewed', date=article.reviewed.isoformat())}"
+        self.query_one("#article-meta", Static).update(Content(meta))
+        self.query_one("#article-summary", Static).update(Content(article.summary))
+        self.query_one(MarkdownView).update(article.blocks)
+        self.query_one("#related-label", Label).update(Content(t(lang, "related")))
+        related = self.query_one("#related", OptionList)
+        related.set_options(_related_options(article.related, lang, guide))
+        self.scroll_home(animate=False)
+
+    def scroll_to_block(self, block: int) -> None:
+        body = self.query_one(MarkdownView)
+        self.scroll_to(y=body.virtual_region.y + body.block_line(block), animate=False)
+
+    def scroll_to_words(self, words: Sequence[str]) -> bool:
+        """Scroll so the first line containing one of ``words`` is at the top."""
+        body = self.query_one(MarkdownView)
+        line = body.find_line(words)
+        if line is None:
+            return False
+        self.scroll_to(y=body.virtual_region.y + line, animate=False)
+        return True
+
+
+def _related_options(ids: Sequence[str], lang: str, guide: Guide) -> list[Option]:
+    options = []
+    for article_id in ids:
+        related = guide.article(lang, article_id)  # type: ignore[arg-type]
+        options.append(Option(Content(f"→ {related.title}"), id=article_id))
+    return options

@@ -1,0 +1,45 @@
+"""The home screen's content: what the guide is for, and its sections."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from guide.articles import Guide
+from guide.content import Section
+from guide.i18n import Lang, t
+
+
+class HomeView(VerticalScroll):
+    """Options' ids are section ids; selecting one opens that section."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="home-intro", markup=False)
+        yield Label(id="home-sections-label")
+        yield OptionList(id="home-sections")
+        yield Static(id="home-keys", markup=False)
+
+    def show(self, lang: Lang, sections: Sequence[Section], guide: Guide | None) -> None:
+        intro = f"{t(lang, 'home_intro')}\n\n{t(lang, 'home_intro2')}"
+        self.query_one("#home-intro", Static).update(Content(intro))
+        self.query_one("#home-sections-label", Label).update(Content(t(lang, "home_sections")))
+        self.query_one("#home-keys", Static).update(Content(t(lang, "home_keys")))
+        options = self.query_one("#home-sections", OptionList)
+        highlighted = options.highlighted
+        options.set_options(
+            Option(_section_line(lang, section, guide), id=section.id) for section in sections
+        )
+        options.highlighted = highlighted if highlighted is not None else 0
+
+
+def _section_line(lang: Lang, section: Section, guide: Guide | None) -> Content:
+    title = section.title(lang)
+    if guide is None:
+        return Content(title)
+    count = len(guide.in_section(section.id, lang))
+    return Content.assemble(title, " · ", (t(lang, "home_articles", count=count), "dim"))

@@ -1,0 +1,37 @@
+"""A section's overview: its articles with their summaries."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from guide.articles import Guide
+from guide.i18n import Lang, t
+
+
+class SectionView(VerticalScroll):
+    """Options' ids are article ids; selecting one opens that article."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="section-title", markup=False)
+        yield Static(id="section-intro", markup=False)
+        yield OptionList(id="section-articles")
+
+    def show(self, lang: Lang, section_id: str, guide: Guide) -> None:
+        articles = guide.in_section(section_id, lang)
+        title = guide.section(section_id).title(lang)
+        self.query_one("#section-title", Static).update(Content(title))
+        intro = t(lang, "section_intro", count=len(articles))
+        self.query_one("#section-intro", Static).update(Content(intro))
+        options = self.query_one("#section-articles", OptionList)
+        options.set_options(
+            Option(
+                Content.assemble((article.title, "bold"), "\n", (article.summary, "dim")),
+                id=article.id,
+            )
+            for article in articles
+        )
+        options.highlighted = 0
