@@ -37,7 +37,7 @@ class RemoteGuideApp(App[int]):
         # A guide can be passed in (tests); otherwise it loads in a thread after the first
         # screen is drawn, because pydantic's import alone costs about 100 ms.
         self.guide: Guide | None = guide
-        self.sections = load_sections()
+        self.sections = list(guide.sections) if guide else load_sections()
 
     def on_mount(self) -> None:
         self.sub_title = t(self.lang, "app_subtitle")

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Label, OptionList
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from guide.content import Article
@@ -22,13 +22,13 @@ class ContentsScreen(ModalScreen[int | None]):
         self.article = article
 
     def compose(self) -> ComposeResult:
-        lang = self.article.lang
-        yield Label(Content(t(lang, "contents")), id="contents-title")
         options = [
             Option(Content(("  " * (h.level - 2)) + h.text), id=str(h.block))
             for h in self.article.headings
         ]
-        yield OptionList(*options, id="contents-list")
+        contents = OptionList(*options, id="contents-list")
+        contents.border_title = Content(t(self.article.lang, "contents"))
+        yield contents
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -89,7 +89,10 @@ class MainScreen(Screen[None]):
             switcher.current = "section"
         else:
             switcher.current = "home"
-        self.query_one(GuideTree).select_place(place)
+        tree = self.query_one(GuideTree)
+        tree.select_place(place)
+        if self.focused is not tree:
+            self.focus_content()
 
     def show_problems(self, problems: list[str]) -> None:
         text = t(self.lang, "content_error") + ":\n\n" + "\n".join(problems)

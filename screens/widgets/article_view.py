@@ -38,6 +38,7 @@ class ArticleView(VerticalScroll):
         self.query_one("#related-label", Label).update(Content(t(lang, "related")))
         related = self.query_one("#related", OptionList)
         related.set_options(_related_options(article.related, lang, guide))
+        related.highlighted = 0
         self.scroll_home(animate=False)
 
     def scroll_to_block(self, block: int) -> None:

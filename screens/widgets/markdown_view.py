@@ -22,7 +22,7 @@ class MarkdownView(Widget):
     """Shows Markdown blocks one after another; its height is the rendered text's height."""
 
     DEFAULT_CSS = """
-    MarkdownView { height: auto; padding: 0 1; }
+    MarkdownView { height: auto; }
     """
 
     def __init__(self, blocks: Sequence[str] = (), **kwargs: object) -> None:

@@ -15,6 +15,8 @@ from guide.i18n import Lang, t
 class SectionView(VerticalScroll):
     """Options' ids are article ids; selecting one opens that article."""
 
+    _shown = ""
+
     def compose(self) -> ComposeResult:
         yield Static(id="section-title", markup=False)
         yield Static(id="section-intro", markup=False)
@@ -27,6 +29,9 @@ class SectionView(VerticalScroll):
         intro = t(lang, "section_intro", count=len(articles))
         self.query_one("#section-intro", Static).update(Content(intro))
         options = self.query_one("#section-articles", OptionList)
+        # Coming back to the same section keeps the reader's place in its list.
+        keep = options.highlighted if section_id == self._shown else None
+        self._shown = section_id
         options.set_options(
             Option(
                 Content.assemble((article.title, "bold"), "\n", (article.summary, "dim")),
@@ -34,4 +39,4 @@ class SectionView(VerticalScroll):
             )
             for article in articles
         )
-        options.highlighted = 0
+        options.highlighted = keep or 0

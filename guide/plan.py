@@ -1,0 +1,740 @@
+"""The personal plan: what a user keeps, as typed and validated data.
+
+A plan holds the user's profile, their time limits for microtask work, the platforms they
+use or are vetting (with the vetting checklist and the pay inputs of each), their
+upskilling goals with milestones, and a log of sessions. ``guide.storage`` reads and writes
+it as TOML; the wizard and the plan screen edit it.
+
+Validation is strict: numbers must be numbers (``"20"`` is not 20, ``true`` is not 1),
+dates must be TOML dates, times must carry a time-zone offset, and an unknown key is an
+error naming the key (``extra="forbid"``), so nothing a user typed is ever silently
+dropped. Text fields refuse control characters (single-line fields also refuse newlines)
+and lone surrogates, so any text that validates can be written to TOML and read back
+unchanged.
+
+Money is :class:`decimal.Decimal`, not ``float``: TOML stores decimal text, and reading it
+with ``parse_float=Decimal`` and writing ``str(Decimal)`` round-trips ``0.30`` exactly,
+where a float would turn it into ``0.3`` or ``0.30000000000000004`` and sums of many log
+entries would drift by cents. Python callers may pass ``int`` or ``float`` (a float is
+converted through its shortest repr); a string is refused. All amounts in a plan are in
+the plan's currency (``profile.currency``).
+
+Derived values (real hourly rates, minutes used, checklist progress, next milestones, days
+to review, stop-rule hits) are functions at the end of this module, never stored; the ones
+that depend on the date take a ``today`` argument so tests and the UI choose the date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from typing import Annotated, Any, TypeVar
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    Strict,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from guide.checklist import CheckState, item_ids, load_checklist
+from guide.rate import RateInputs, log_hourly_rate, real_hourly_rate
+
+SCHEMA_VERSION = 1
+"""The plan layout this program writes; older ones are migrated by ``guide.storage``."""
+
+
+# --- enums -------------------------------------------------------------------------------
+
+
+class Language(StrEnum):
+    """The language of the plan and of the guide when it opens."""
+
+    EN = "en"
+    RU = "ru"
+
+
+class GoalKind(StrEnum):
+    """What brings the user to gig work."""
+
+    FIRST_INCOME = "first_income"
+    """A first income or first reviews."""
+    BETWEEN_PROJECTS = "between_projects"
+    """Income between projects."""
+    FIRST_LOOK = "first_look"
+    """A first look at remote work."""
+    TEMPORARY = "temporary"
+    """A temporary measure."""
+    REMOTE_CAREER = "remote_career"
+    """Building a remote career."""
+
+
+class CareerPath(StrEnum):
+    """The career path the user chose."""
+
+    MICROTASKS_SPRINGBOARD = "microtasks_springboard"
+    REMOTE_COLLABORATION = "remote_collaboration"
+    REMOTE_PROJECT_MANAGEMENT = "remote_project_management"
+    SOFT_SKILLS = "soft_skills"
+    OWN_BUSINESS = "own_business"
+    MIX = "mix"
+
+
+class PlatformStatus(StrEnum):
+    """Where the user stands with a platform."""
+
+    CONSIDERING = "considering"
+    VETTING = "vetting"
+    ACTIVE = "active"
+    DROPPED = "dropped"
+
+
+class Weekday(StrEnum):
+    """A day of the week, in ``datetime.date.weekday()`` order."""
+
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+    @classmethod
+    def of(cls, day: dt.date) -> Weekday:
+        """The weekday of ``day``."""
+        return list(cls)[day.weekday()]
+
+
+# --- field types ---------------------------------------------------------------------------
+
+_T = TypeVar("_T")
+
+
+def _text_checker(*, multiline: bool, required: bool) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if required and not value.strip():
+            raise ValueError("must not be empty")
+        for i, ch in enumerate(value):
+            if "\ud800" <= ch <= "\udfff":
+                raise ValueError(f"contains an invalid character (lone surrogate) at {i}")
+            if ch == "\n" and not multiline:
+                raise ValueError("must be a single line (no line breaks)")
+            if ch in "\n\t" and multiline:
+                continue
+            if unicodedata.category(ch) == "Cc":
+                raise ValueError(f"must not contain control characters (U+{ord(ch):04X} at {i})")
+        return value
+
+    return check
+
+
+def _crlf_to_lf(value: object) -> object:
+    return value.replace("\r\n", "\n") if isinstance(value, str) else value
+
+
+_ONE_LINE = AfterValidator(_text_checker(multiline=False, required=True))
+_MULTI_LINE = AfterValidator(_text_checker(multiline=True, required=False))
+
+Title = Annotated[str, StringConstraints(strict=True, max_length=120), _ONE_LINE]
+Name = Annotated[str, StringConstraints(strict=True, max_length=80), _ONE_LINE]
+Label = Annotated[str, StringConstraints(strict=True, max_length=200), _ONE_LINE]
+Resource = Annotated[str, StringConstraints(strict=True, max_length=500), _ONE_LINE]
+Note = Annotated[
+    str, BeforeValidator(_crlf_to_lf), StringConstraints(strict=True, max_length=5000), _MULTI_LINE
+]
+Currency = Annotated[str, StringConstraints(strict=True, pattern=r"^[A-Z]{3}$")]
+Slug = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+
+
+def _number(value: object) -> object:
+    """Accept int, float (via its repr) and Decimal; refuse text and true/false."""
+    if isinstance(value, bool):
+        raise ValueError("must be a number, not true/false")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        value = Decimal(repr(value))
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError("must be a finite number")
+        return value
+    raise ValueError("must be a number")
+
+
+def _fmt(bound: Decimal | int) -> str:
+    return f"{bound:,}".replace(",", "_") if isinstance(bound, int) and bound > 9999 else str(bound)
+
+
+def _between(low: Decimal | int, high: Decimal | int, *, low_open: bool = False) -> Any:
+    def check(value: _T) -> _T:
+        too_low = value <= low if low_open else value < low  # type: ignore[operator]
+        if too_low or value > high:  # type: ignore[operator]
+            lower = f"above {_fmt(low)}" if low_open else f"between {_fmt(low)}"
+            raise ValueError(f"must be {lower} and {_fmt(high)}")
+        return value
+
+    return AfterValidator(check)
+
+
+def _places(places: int) -> Any:
+    def check(value: Decimal) -> Decimal:
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent < -places:
+            raise ValueError(f"must have at most {places} decimal places")
+        return value
+
+    return AfterValidator(check)
+
+
+_NUMBER = BeforeValidator(_number)
+_PLACES = _places(6)
+
+Money = Annotated[Decimal, _NUMBER, _PLACES, _between(0, 1_000_000_000)]
+Percent = Annotated[Decimal, _NUMBER, _PLACES, _between(0, 100)]
+TaskMinutes = Annotated[Decimal, _NUMBER, _PLACES, _between(0, 1440, low_open=True)]
+UnpaidMinutes = Annotated[Decimal, _NUMBER, _PLACES, _between(0, 600)]
+Hours = Annotated[int, Strict(), _between(0, 168)]
+DayMinutes = Annotated[int, Strict(), _between(0, 1440)]
+SessionMinutes = Annotated[int, Strict(), _between(1, 1440)]
+WeekMinutes = Annotated[int, Strict(), _between(0, 10080)]
+Weeks = Annotated[int, Strict(), _between(1, 52)]
+Version = Annotated[int, Strict(), _between(SCHEMA_VERSION, SCHEMA_VERSION)]
+Date = Annotated[dt.date, Strict()]
+
+
+def _whole_minute_offset(value: dt.datetime) -> dt.datetime:
+    if not 1900 <= value.year <= 9998:
+        raise ValueError("must be in a year from 1900 to 9998")
+    offset = value.utcoffset()
+    if offset is not None and offset.total_seconds() % 60:
+        raise ValueError("the time-zone offset must be whole minutes (TOML can't store seconds)")
+    return value
+
+
+Timestamp = Annotated[dt.datetime, Strict(), AfterValidator(_whole_minute_offset)]
+
+
+def _duplicates(values: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    dupes: list[str] = []
+    for value in values:
+        key = value.casefold()
+        if key in seen and value not in dupes:
+            dupes.append(value)
+        seen.add(key)
+    return dupes
+
+
+class CrossFieldProblems(ValueError):
+    """Problems that involve several fields, each with a path relative to the model."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("\n".join(f"{path}: {message}" for path, message in problems))
+        self.problems = problems
+
+
+def _problems(problems: list[tuple[str, str]]) -> None:
+    """Raise all cross-field problems at once."""
+    if problems:
+        raise CrossFieldProblems(problems)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+# --- the model -----------------------------------------------------------------------------
+
+
+class Profile(_Model):
+    """Who the plan is for and what they are after."""
+
+    goal: GoalKind = Field(description="What brings the user to gig work.")
+    hours_per_week: Hours = Field(description="Hours a week the user can give, 0-168.")
+    target_hourly_rate: Money = Field(
+        description="The hourly rate the user aims for, in the plan's currency."
+    )
+    currency: Currency = Field(
+        description="ISO 4217 code of the currency of every amount in the plan, e.g. USD."
+    )
+    skills: list[Label] = Field(
+        default_factory=list, max_length=50, description="Skills the user has, one per item."
+    )
+    path: CareerPath = Field(description="The career path the user chose.")
+
+    @field_validator("skills")
+    @classmethod
+    def _unique_skills(cls, skills: list[str]) -> list[str]:
+        dupes = _duplicates(skills)
+        if dupes:
+            raise ValueError(f"lists {', '.join(map(repr, dupes))} more than once")
+        return skills
+
+
+class StopRule(_Model):
+    """Stop a platform whose real hourly rate stays below a floor for some weeks."""
+
+    min_hourly_rate: Money = Field(
+        description="The lowest acceptable real hourly rate from the log, in the plan's currency."
+    )
+    after_weeks: Weeks = Field(
+        description="How many weeks of log the rule looks back over before it fires, 1-52."
+    )
+
+
+class Limits(_Model):
+    """How much time microtask work may take."""
+
+    daily_minutes: DayMinutes = Field(description="Most minutes a day, 0-1440.")
+    weekly_minutes: WeekMinutes = Field(
+        description="Most minutes a week (Monday to Sunday), 0-10080; at most 7 x daily_minutes."
+    )
+    working_days: list[Weekday] = Field(
+        min_length=1, max_length=7, description="Days of the week for microtask work."
+    )
+    review_date: Date = Field(
+        description="When to review the plan; not before the plan's creation date."
+    )
+    stop_rule: StopRule | None = Field(
+        default=None, description="When to stop a platform that pays too little (optional)."
+    )
+
+    @field_validator("working_days")
+    @classmethod
+    def _unique_days(cls, days: list[Weekday]) -> list[Weekday]:
+        dupes = _duplicates(days)
+        if dupes:
+            raise ValueError(f"lists {', '.join(dupes)} more than once")
+        return days
+
+    @model_validator(mode="after")
+    def _weekly_fits(self) -> Limits:
+        if self.weekly_minutes > 7 * self.daily_minutes:
+            limit = 7 * self.daily_minutes
+            _problems([("weekly_minutes", f"can't exceed 7 x daily_minutes ({limit})")])
+        return self
+
+
+class ChecklistEntry(_Model):
+    """One vetting checklist item for one platform."""
+
+    item: str = Field(
+        description="The item's id in content/checklist.toml, e.g. payment-guarantee."
+    )
+    state: CheckState = Field(
+        default=CheckState.TODO,
+        description='todo ("not yet"), pass ("tick") or fail ("fails").',
+    )
+    note: Note = Field(default="", description="What the user found out, free text.")
+
+    @field_validator("item", mode="before")
+    @classmethod
+    def _known_item(cls, value: object) -> object:
+        if not isinstance(value, str):
+            raise ValueError("must be text: a checklist item id")
+        if value not in item_ids():
+            known = ", ".join(load_checklist().ids())
+            raise ValueError(f"unknown checklist item {value!r}; known items: {known}")
+        return value
+
+
+class Platform(_Model):
+    """A platform the user considers, vets, works on or dropped, with its pay inputs."""
+
+    name: Name = Field(description="The platform's name; unique in the plan.")
+    catalogue_id: Slug | None = Field(
+        default=None, description="The id in the guide's platform catalogue; none if custom."
+    )
+    status: PlatformStatus = Field(description="considering, vetting, active or dropped.")
+    checklist: list[ChecklistEntry] = Field(
+        default_factory=list,
+        max_length=100,
+        description="Vetting checklist states; items not listed count as not checked yet.",
+    )
+    pay_per_task: Money | None = Field(
+        default=None, description="Typical pay per task, in the plan's currency; unset if unknown."
+    )
+    minutes_per_task: TaskMinutes | None = Field(
+        default=None, description="Typical minutes a task takes; above 0; unset if unknown."
+    )
+    unpaid_minutes_per_hour: UnpaidMinutes = Field(
+        default=Decimal(20),
+        description="Unpaid minutes (search, qualifications, admin) per paid hour; "
+        "20 after the ILO 2018 survey.",
+    )
+    rejected_percent: Percent = Field(
+        default=Decimal(0), description="Share of submitted work rejected (unpaid), 0-100."
+    )
+    fee_percent: Percent = Field(
+        default=Decimal(0), description="The platform's fee taken from pay, 0-100."
+    )
+    withdrawal_fee_fixed: Money = Field(
+        default=Decimal(0), description="Fixed fee per withdrawal, in the plan's currency."
+    )
+    withdrawal_fee_percent: Percent = Field(
+        default=Decimal(0), description="Percentage fee per withdrawal, 0-100."
+    )
+    payout_amount: Money | None = Field(
+        default=None,
+        description="Typical withdrawal size, over which a fixed withdrawal fee is spread; "
+        "needed when withdrawal_fee_fixed is set.",
+    )
+    tax_percent: Percent = Field(default=Decimal(0), description="Tax on this income, 0-100.")
+
+    @field_validator("checklist")
+    @classmethod
+    def _unique_items(cls, entries: list[ChecklistEntry]) -> list[ChecklistEntry]:
+        dupes = _duplicates(e.item for e in entries)
+        if dupes:
+            raise ValueError(f"lists item {', '.join(map(repr, dupes))} more than once")
+        return entries
+
+    @model_validator(mode="after")
+    def _payout_covers_fee(self) -> Platform:
+        if self.withdrawal_fee_fixed > 0:
+            if self.payout_amount is None:
+                _problems([("payout_amount", "needed when withdrawal_fee_fixed is set")])
+            elif self.payout_amount <= self.withdrawal_fee_fixed:
+                _problems([("payout_amount", "must be larger than withdrawal_fee_fixed")])
+        return self
+
+    def rate_inputs(self) -> RateInputs | None:
+        """The inputs of :func:`guide.rate.real_hourly_rate`; None while pay is unknown."""
+        if self.pay_per_task is None or self.minutes_per_task is None:
+            return None
+        return RateInputs(
+            pay_per_task=self.pay_per_task,
+            minutes_per_task=self.minutes_per_task,
+            unpaid_minutes_per_hour=self.unpaid_minutes_per_hour,
+            rejected_percent=self.rejected_percent,
+            fee_percent=self.fee_percent,
+            withdrawal_fee_fixed=self.withdrawal_fee_fixed,
+            withdrawal_fee_percent=self.withdrawal_fee_percent,
+            payout_amount=self.payout_amount,
+            tax_percent=self.tax_percent,
+        )
+
+    def deductions(self) -> RateInputs:
+        """Withdrawal and tax inputs only (for the rate from the log)."""
+        return RateInputs(
+            pay_per_task=Decimal(0),
+            minutes_per_task=Decimal(1),
+            withdrawal_fee_fixed=self.withdrawal_fee_fixed,
+            withdrawal_fee_percent=self.withdrawal_fee_percent,
+            payout_amount=self.payout_amount,
+            tax_percent=self.tax_percent,
+        )
+
+    def entry(self, item_id: str) -> ChecklistEntry | None:
+        """This platform's entry for checklist item ``item_id``, if any."""
+        return next((e for e in self.checklist if e.item == item_id), None)
+
+
+class Milestone(_Model):
+    """A step towards an upskilling goal."""
+
+    title: Label = Field(description="What is done when the milestone is reached.")
+    due: Date = Field(description="When it is due.")
+    done: bool = Field(default=False, strict=True, description="Whether it is reached.")
+
+
+class Goal(_Model):
+    """An upskilling goal."""
+
+    skill: Label = Field(description="The skill to learn.")
+    why: Note = Field(default="", description="Why it matters to the user, free text.")
+    target_date: Date | None = Field(default=None, description="When to reach it (optional).")
+    hours_per_week: Hours = Field(description="Hours a week for it, 0-168.")
+    resources: list[Resource] = Field(
+        default_factory=list, max_length=100, description="Courses, books, links."
+    )
+    milestones: list[Milestone] = Field(
+        default_factory=list, max_length=200, description="Steps with due dates."
+    )
+
+
+class LogEntry(_Model):
+    """One work session on a platform."""
+
+    date: Date = Field(description="The day of the session.")
+    platform: Name = Field(description="The platform's name, as in platforms.")
+    minutes: SessionMinutes = Field(
+        description="Whole time of the session in minutes, search and admin included, 1-1440."
+    )
+    earned: Money = Field(
+        default=Decimal(0),
+        description="What the session added to the platform balance (after the platform's "
+        "fee), in the plan's currency.",
+    )
+
+
+class Plan(_Model):
+    """A user's plan, as stored in one TOML file."""
+
+    schema_version: Version = Field(description="The file layout's version; this program writes 1.")
+    title: Title = Field(description="The plan's name, shown in lists.")
+    language: Language = Field(description="en or ru.")
+    created: Timestamp = Field(description="When the plan was created, with time-zone offset.")
+    updated: Timestamp = Field(description="When it was last changed, with time-zone offset.")
+    profile: Profile = Field(description="Who the plan is for.")
+    limits: Limits = Field(description="Time limits for microtask work.")
+    platforms: list[Platform] = Field(
+        default_factory=list, max_length=200, description="Platforms, in the user's order."
+    )
+    goals: list[Goal] = Field(default_factory=list, max_length=100, description="Upskilling goals.")
+    log: list[LogEntry] = Field(
+        default_factory=list, max_length=200_000, description="Work sessions, any order."
+    )
+
+    @model_validator(mode="after")
+    def _cross_checks(self) -> Plan:
+        problems: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for i, p in enumerate(self.platforms):
+            if p.name.casefold() in seen:
+                problems.append((f"platforms[{i}].name", f"{p.name!r} is used by another platform"))
+            seen.add(p.name.casefold())
+        if self.limits.review_date < self.created.date():
+            problems.append(
+                ("limits.review_date", f"is before the plan was created ({self.created.date()})")
+            )
+        names = {p.name for p in self.platforms}
+        problems += [
+            (f"log[{i}].platform", f"{e.platform!r} is not one of the plan's platforms")
+            for i, e in enumerate(self.log)
+            if e.platform not in names
+        ]
+        _problems(problems)
+        return self
+
+    def platform(self, name: str) -> Platform | None:
+        """The platform called ``name``, if any."""
+        return next((p for p in self.platforms if p.name == name), None)
+
+
+# --- creating ------------------------------------------------------------------------------
+
+
+def new_plan(
+    title: str, language: Language | str, now: dt.datetime, *, currency: str = "USD"
+) -> Plan:
+    """A fresh plan with modest defaults: an hour a day, five hours a week, weekdays,
+    a review in four weeks. ``now`` must be time-zone aware."""
+    return Plan(
+        schema_version=SCHEMA_VERSION,
+        title=title,
+        language=Language(language),
+        created=now,
+        updated=now,
+        profile=Profile(
+            goal=GoalKind.FIRST_LOOK,
+            hours_per_week=10,
+            target_hourly_rate=Decimal(0),
+            currency=currency,
+            path=CareerPath.MIX,
+        ),
+        limits=Limits(
+            daily_minutes=60,
+            weekly_minutes=300,
+            working_days=list(Weekday)[:5],
+            review_date=now.date() + dt.timedelta(days=28),
+        ),
+    )
+
+
+def new_platform(name: str, *, catalogue_id: str | None = None) -> Platform:
+    """A platform being considered, with every checklist item not checked yet."""
+    return Platform(
+        name=name,
+        catalogue_id=catalogue_id,
+        status=PlatformStatus.CONSIDERING,
+        checklist=[ChecklistEntry(item=i) for i in load_checklist().ids()],
+    )
+
+
+# --- derived values --------------------------------------------------------------------------
+
+
+def week_start(today: dt.date) -> dt.date:
+    """The Monday of ``today``'s week."""
+    return today - dt.timedelta(days=today.weekday())
+
+
+def minutes_between(
+    plan: Plan, start: dt.date, end: dt.date, *, platform: str | None = None
+) -> int:
+    """Logged minutes from ``start`` to ``end`` inclusive (optionally of one platform)."""
+    return sum(
+        e.minutes
+        for e in plan.log
+        if start <= e.date <= end and (platform is None or e.platform == platform)
+    )
+
+
+@dataclass(frozen=True)
+class LimitUse:
+    """Minutes used today and this week against the limits."""
+
+    today_minutes: int
+    daily_limit: int
+    week_minutes: int
+    weekly_limit: int
+    working_day: bool
+
+    @property
+    def over_daily(self) -> bool:
+        return self.today_minutes > self.daily_limit
+
+    @property
+    def over_weekly(self) -> bool:
+        return self.week_minutes > self.weekly_limit
+
+    @property
+    def left_today(self) -> int:
+        """Minutes still allowed today (0 when over either limit)."""
+        return max(
+            0, min(self.daily_limit - self.today_minutes, self.weekly_limit - self.week_minutes)
+        )
+
+
+def limit_use(plan: Plan, today: dt.date) -> LimitUse:
+    """Minutes used ``today`` and in its Monday-to-Sunday week against the plan's limits."""
+    return LimitUse(
+        today_minutes=minutes_between(plan, today, today),
+        daily_limit=plan.limits.daily_minutes,
+        week_minutes=minutes_between(plan, week_start(today), today),
+        weekly_limit=plan.limits.weekly_minutes,
+        working_day=Weekday.of(today) in plan.limits.working_days,
+    )
+
+
+@dataclass(frozen=True)
+class ChecklistProgress:
+    """How far the vetting of one platform has got, over every item of the checklist."""
+
+    passed: int
+    failed: int
+    total: int
+
+    @property
+    def todo(self) -> int:
+        return self.total - self.passed - self.failed
+
+    @property
+    def checked(self) -> int:
+        return self.passed + self.failed
+
+
+def checklist_progress(platform: Platform) -> ChecklistProgress:
+    """Passed, failed and total items; items the platform doesn't list are "not yet"."""
+    states = [e.state for e in platform.checklist]
+    return ChecklistProgress(
+        passed=states.count(CheckState.PASS),
+        failed=states.count(CheckState.FAIL),
+        total=len(load_checklist().ids()),
+    )
+
+
+def platform_rate(platform: Platform) -> Decimal | None:
+    """The real hourly rate from the platform's pay inputs; None while pay is unknown."""
+    inputs = platform.rate_inputs()
+    return None if inputs is None else real_hourly_rate(inputs)
+
+
+def log_totals(
+    plan: Plan, platform: str, start: dt.date | None = None, end: dt.date | None = None
+) -> tuple[int, Decimal]:
+    """Logged minutes and earnings of ``platform``, optionally within ``start``-``end``."""
+    entries = [
+        e
+        for e in plan.log
+        if e.platform == platform
+        and (start is None or e.date >= start)
+        and (end is None or e.date <= end)
+    ]
+    return sum(e.minutes for e in entries), sum((e.earned for e in entries), Decimal(0))
+
+
+def platform_log_rate(
+    plan: Plan, platform: str, start: dt.date | None = None, end: dt.date | None = None
+) -> Decimal | None:
+    """The real hourly rate from the log (see :func:`guide.rate.log_hourly_rate`)."""
+    found = plan.platform(platform)
+    if found is None:
+        return None
+    minutes, earned = log_totals(plan, platform, start, end)
+    return log_hourly_rate(earned, minutes, found.deductions())
+
+
+@dataclass(frozen=True)
+class MilestoneDue:
+    """A milestone not done yet, with its goal and how many days are left."""
+
+    goal: Goal
+    milestone: Milestone
+    days_left: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+
+def next_milestones(plan: Plan, today: dt.date, limit: int | None = None) -> list[MilestoneDue]:
+    """Milestones not done, soonest (or most overdue) first; at most ``limit``."""
+    due = sorted(
+        (
+            MilestoneDue(goal=g, milestone=m, days_left=(m.due - today).days)
+            for g in plan.goals
+            for m in g.milestones
+            if not m.done
+        ),
+        key=lambda d: d.days_left,
+    )
+    return due if limit is None else due[:limit]
+
+
+def days_to_review(plan: Plan, today: dt.date) -> int:
+    """Days until the review date; 0 on the day, negative once it has passed."""
+    return (plan.limits.review_date - today).days
+
+
+@dataclass(frozen=True)
+class StopRuleHit:
+    """A platform the stop rule says to stop."""
+
+    platform: str
+    rate: Decimal
+    weeks: int
+
+
+def stop_rule_hits(plan: Plan, today: dt.date) -> list[StopRuleHit]:
+    """Platforms (not dropped) whose real rate from the log over the last ``after_weeks``
+    weeks is below ``min_hourly_rate``, once their first session is at least that old.
+
+    The window is the ``7 * after_weeks`` days up to and including ``today``; a platform
+    with no session in the window has no rate there and is not flagged.
+    """
+    rule = plan.limits.stop_rule
+    if rule is None:
+        return []
+    days = 7 * rule.after_weeks
+    start = today - dt.timedelta(days=days - 1)
+    hits: list[StopRuleHit] = []
+    for p in plan.platforms:
+        dates = [e.date for e in plan.log if e.platform == p.name and e.date <= today]
+        if p.status is PlatformStatus.DROPPED or not dates or (today - min(dates)).days < days:
+            continue
+        rate = platform_log_rate(plan, p.name, start, today)
+        if rate is not None and rate < rule.min_hourly_rate:
+            hits.append(StopRuleHit(platform=p.name, rate=rate, weeks=rule.after_weeks))
+    return hits

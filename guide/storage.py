@@ -1,0 +1,563 @@
+"""Plans on disk: TOML files that are read safely and saved without ever losing data.
+
+Reading (:func:`load_plan`) never writes anything and never raises anything but
+:class:`PlanError`, whose ``problems`` say what is wrong: file not found or not readable,
+not UTF-8, not TOML (with line and column), a TOML that isn't a plan (every bad field with
+its path, e.g. ``platforms[2].fee_percent: must be between 0 and 100``), or a
+``schema_version`` newer than this program. Files are read with ``parse_float=Decimal``,
+so amounts such as ``0.30`` keep their exact decimal value.
+
+Unknown keys are rejected, not kept and not dropped: a key the plan doesn't define
+(a typo such as ``fee_percnt``, or a setting from a newer version) is an error naming the
+key's full path, so a later save can never silently lose it. A newer program that adds a
+key also raises ``schema_version``, and this program then refuses the file as too new.
+
+Saving (:func:`save_plan`) is atomic: the new text goes to a temporary file in the same
+folder, is flushed and fsynced, then renamed over the plan, and the folder is fsynced; the
+previous version is kept as ``NAME.toml.bak`` (written the same way) and both files get
+mode 0600. If the file changed on disk since it was loaded (its size or SHA-256 differ
+from the :class:`Fingerprint` taken at load), saving raises :class:`SaveConflict` unless
+``overwrite=True``. A tiny window between that check and the rename remains: two programs
+saving the same file in the same millisecond may still race. Before writing, the new text
+is parsed back and compared with the plan, so what is written always loads.
+
+Migrations: ``MIGRATIONS[n]`` turns a version-``n`` document (a plain dict straight from
+TOML) into version ``n + 1``; loading runs them in turn up to :data:`SCHEMA_VERSION` in
+memory only (the file changes when the user next saves, and the old text stays in the
+``.bak``). Version 0 is the pre-release layout of remote-guide 0.0 (see
+:func:`_v0_to_v1`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Callable
+from contextlib import suppress
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+from pydantic_core import ErrorDetails
+
+from guide.paths import plans_dir
+from guide.plan import SCHEMA_VERSION, CrossFieldProblems, Plan
+
+MAX_BYTES = 8 * 1024 * 1024
+"""Largest plan file read (a plan with 1000 log entries is about 100 KB)."""
+MAX_PROBLEMS = 100
+"""At most this many problems are listed; the rest are counted."""
+FILE_MODE = 0o600
+HEADER = (
+    "# A remote-guide plan. After editing it by hand, check it with:\n"
+    "#   remote-guide check THIS_FILE\n"
+    "# remote-guide rewrites this file when it saves: comments are not kept.\n\n"
+)
+
+Document = dict[str, Any]
+
+
+# --- errors and results ------------------------------------------------------------------
+
+
+class PlanError(Exception):
+    """A plan file can't be read, isn't a valid plan, or can't be saved."""
+
+    def __init__(self, path: Path | str, problems: list[str]) -> None:
+        self.path = Path(path)
+        self.problems = list(problems) or ["unknown problem"]
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(f"{self.path}: {problem}" for problem in self.problems)
+
+
+class SaveConflict(PlanError):
+    """The file changed on disk since it was loaded; save with ``overwrite=True`` to replace
+    it anyway (its current text is then kept as the ``.bak``)."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        super().__init__(path, [f"{reason}; reload it, or save again choosing to overwrite"])
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file looked like when it was read or written."""
+
+    mtime_ns: int
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes, stat: os.stat_result) -> Fingerprint:
+        return cls(stat.st_mtime_ns, len(data), hashlib.sha256(data).hexdigest())
+
+    def same_content(self, other: Fingerprint) -> bool:
+        """Same bytes (a changed mtime alone, e.g. ``touch``, is not a change)."""
+        return self.size == other.size and self.sha256 == other.sha256
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    """A plan as loaded: pass ``fingerprint`` back to :func:`save_plan` as ``expected``."""
+
+    plan: Plan
+    path: Path
+    fingerprint: Fingerprint
+    migrated_from: int | None = None
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """One entry of :func:`list_plans`."""
+
+    path: Path
+    modified: dt.datetime
+    title: str | None
+    problem: str | None
+
+
+# --- migrations ----------------------------------------------------------------------------
+
+
+def _hours_to_minutes(value: object) -> object:
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return int((Decimal(value) * 60).to_integral_value(ROUND_HALF_UP))
+    return value  # left for validation to report
+
+
+def _rename(table: Document, old: str, new: str, convert: Callable[[Any], Any]) -> None:
+    if old in table and new not in table:
+        table[new] = convert(table.pop(old))
+
+
+def _tables(value: object) -> list[Document]:
+    return [t for t in value if isinstance(t, dict)] if isinstance(value, list) else []
+
+
+def _v0_to_v1(doc: Document) -> Document:
+    """Version 0, written by the 0.0 pre-releases, differs from version 1 in four places:
+
+    - the plan's title was ``name``;
+    - limits were hours: ``limits.daily_hours`` and ``limits.weekly_hours`` (numbers),
+      now ``daily_minutes`` and ``weekly_minutes`` (whole minutes, rounded);
+    - a platform's fee was a fraction, ``platforms[].fee = 0.2``, now
+      ``fee_percent = 20``;
+    - the log was ``[[sessions]]`` with ``hours``, now ``[[log]]`` with ``minutes``.
+
+    Keys that are not where version 0 put them, or already exist under the new name, are
+    left alone, so validation reports them instead of the migration dropping them.
+    """
+    out = dict(doc)
+    out["schema_version"] = 1
+    _rename(out, "name", "title", lambda v: v)
+    if isinstance(out.get("limits"), dict):
+        limits = out["limits"] = dict(out["limits"])
+        _rename(limits, "daily_hours", "daily_minutes", _hours_to_minutes)
+        _rename(limits, "weekly_hours", "weekly_minutes", _hours_to_minutes)
+    if isinstance(out.get("platforms"), list):
+        out["platforms"] = [dict(p) if isinstance(p, dict) else p for p in out["platforms"]]
+        for platform in _tables(out["platforms"]):
+            _rename(platform, "fee", "fee_percent", _fraction_to_percent)
+    _rename(out, "sessions", "log", lambda v: v)
+    if isinstance(out.get("log"), list):
+        out["log"] = [dict(e) if isinstance(e, dict) else e for e in out["log"]]
+        for entry in _tables(out["log"]):
+            _rename(entry, "hours", "minutes", _hours_to_minutes)
+    return out
+
+
+def _fraction_to_percent(value: object) -> object:
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return Decimal(value) * 100
+    return value
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1}
+"""``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``."""
+
+
+def migrate(doc: Document) -> tuple[Document, int | None]:
+    """``doc`` in the current layout, and the version it was migrated from (None if none).
+
+    A missing or non-integer ``schema_version`` is left for validation to report.
+    Raises ``ValueError`` with a message for versions this program can't read.
+    """
+    version = doc.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version == SCHEMA_VERSION:
+        return doc, None
+    if version > SCHEMA_VERSION:
+        raise ValueError(
+            f"schema_version {version} is newer than this remote-guide understands "
+            f"(up to {SCHEMA_VERSION}); update remote-guide to open this plan"
+        )
+    if version not in MIGRATIONS:
+        raise ValueError(f"schema_version {version} is not a version remote-guide ever wrote")
+    start = version
+    while version < SCHEMA_VERSION:
+        doc = MIGRATIONS[version](doc)
+        version += 1
+    return doc, start
+
+
+# --- validation messages -------------------------------------------------------------------
+
+
+def _path(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else f"{'.' if out else ''}{part}"
+    return out
+
+
+def _show(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, str):
+        text = repr(value)
+        return text if len(text) <= 40 else text[:36] + "...'"
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+_TYPE_MESSAGES = {
+    "int_type": "must be a whole number",
+    "string_type": "must be text in quotes",
+    "bool_type": "must be true or false",
+    "date_type": "must be a date like 2025-03-01",
+    "datetime_type": "must be a date and time with an offset, like 2025-03-01T09:00:00+03:00",
+    "timezone_aware": "must have a time-zone offset, like 2025-03-01T09:00:00+03:00",
+    "list_type": "must be a list [...]",
+    "model_type": "must be a table",
+    "model_attributes_type": "must be a table",
+    "dict_type": "must be a table",
+    "enum": "must be one of",
+}
+_PATTERNS = {
+    "currency": "must be a three-letter ISO 4217 code in capitals, like USD or RUB",
+    "catalogue_id": "must be a catalogue id: lowercase letters, digits and dashes",
+}
+
+
+def _message(err: ErrorDetails) -> str:
+    kind, ctx = err["type"], err.get("ctx", {})
+    if kind == "missing":
+        return "missing; this setting is required"
+    if kind == "extra_forbidden":
+        return "unknown key: a plan has no such setting (check its spelling, or remove it)"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    if kind == "enum":
+        return f"must be one of {ctx.get('expected', '')} (found {_show(err['input'])})"
+    if kind in _TYPE_MESSAGES:
+        return f"{_TYPE_MESSAGES[kind]} (found {_show(err['input'])})"
+    if kind == "string_pattern_mismatch":
+        field = str(err["loc"][-1]) if err["loc"] else ""
+        return _PATTERNS.get(field, "has the wrong form") + f" (found {_show(err['input'])})"
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "too_long":
+        return f"has too many items: at most {ctx.get('max_length')}"
+    if kind == "too_short":
+        return f"needs at least {ctx.get('min_length')} item(s)"
+    return err["msg"].replace("Input should be", "must be")
+
+
+def validation_problems(error: ValidationError) -> list[str]:
+    """Every problem of ``error`` as ``path: message``, in the order pydantic found them."""
+    problems: list[str] = []
+    for err in error.errors():
+        where = _path(err["loc"])
+        cause = err.get("ctx", {}).get("error")
+        if isinstance(cause, CrossFieldProblems):
+            prefix = f"{where}." if where else ""
+            problems += [f"{prefix}{path}: {message}" for path, message in cause.problems]
+        else:
+            problems.append(f"{where or 'plan'}: {_message(err)}")
+    if len(problems) > MAX_PROBLEMS:
+        rest = len(problems) - MAX_PROBLEMS
+        problems = [*problems[:MAX_PROBLEMS], f"... and {rest} more problems"]
+    return problems
+
+
+# --- reading -------------------------------------------------------------------------------
+
+_TOML_POSITION = re.compile(
+    r"^(?P<what>.*) \(at (?P<where>line \d+, column \d+|end of document)\)$"
+)
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _read(path: Path) -> tuple[bytes, Fingerprint]:
+    """The file's bytes and fingerprint; OSError as PlanError (FileNotFoundError kept)."""
+    try:
+        with path.open("rb") as f:
+            stat = os.fstat(f.fileno())
+            data = f.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise PlanError(path, ["is a folder, not a plan file"]) from None
+    except PermissionError:
+        raise PlanError(path, ["can't be read: permission denied"]) from None
+    except OSError as e:
+        raise PlanError(path, [f"can't be read: {e.strerror or e}"]) from None
+    if len(data) > MAX_BYTES:
+        raise PlanError(path, [f"is too large for a plan (over {MAX_BYTES // 2**20} MiB)"])
+    return data, Fingerprint.of(data, stat)
+
+
+def _decode(data: bytes) -> str:
+    if data.startswith(_UTF8_BOM):
+        raise ValueError("starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ValueError("is UTF-16 text; save it as UTF-8")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        byte = data[e.start : e.start + 1].hex()
+        raise ValueError(
+            f"is not UTF-8 text (byte 0x{byte} at line {line}, column {column}); is it a plan file?"
+        ) from None
+
+
+def _parse_toml(text: str) -> Document:
+    if not text.strip():
+        raise ValueError("is empty; a plan needs at least schema_version, title and language")
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        raise ValueError("is not valid TOML: nested too deeply") from None
+    except ValueError as e:  # tomllib.TOMLDecodeError, or int too long to convert
+        what, where = str(e), ""
+        match = _TOML_POSITION.match(what)
+        if match:
+            what = match["what"]
+            end = match["where"] == "end of document"
+            where = " at the end of the file" if end else f" at {match['where']}"
+        hint = ""
+        if "overwrite" in what or "twice" in what or "Duplicate" in what:
+            hint = " (the same key or table appears twice)"
+        what = what[:1].lower() + what[1:]
+        raise ValueError(f"is not valid TOML{where}: {what}{hint}") from None
+
+
+def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan, int | None]:
+    """Migrate and validate a document from TOML; PlanError with every problem if invalid."""
+    try:
+        doc, migrated_from = migrate(doc)
+    except ValueError as e:
+        raise PlanError(path, [str(e)]) from None
+    try:
+        return Plan.model_validate(doc), migrated_from
+    except ValidationError as e:
+        problems = validation_problems(e)
+        if migrated_from is not None:
+            note = f"(read as schema_version {migrated_from} and migrated to {SCHEMA_VERSION})"
+            problems.insert(0, note)
+        raise PlanError(path, problems) from None
+    except RecursionError:
+        raise PlanError(path, ["is nested too deeply to be a plan"]) from None
+
+
+def plan_from_toml(text: str, path: Path | str = "<plan>") -> Plan:
+    """Parse and validate a plan's TOML text (PlanError if it isn't a valid plan)."""
+    try:
+        doc = _parse_toml(text)
+    except ValueError as e:
+        raise PlanError(path, [str(e)]) from None
+    return plan_from_document(doc, path)[0]
+
+
+def load_plan(path: Path | str) -> LoadedPlan:
+    """Read, migrate and validate the plan at ``path``. Never writes; raises only PlanError."""
+    path = Path(path)
+    try:
+        data, fingerprint = _read(path)
+    except FileNotFoundError:
+        raise PlanError(path, ["file not found"]) from None
+    try:
+        doc = _parse_toml(_decode(data))
+    except ValueError as e:
+        raise PlanError(path, [str(e)]) from None
+    plan, migrated_from = plan_from_document(doc, path)
+    return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint, migrated_from=migrated_from)
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def plan_to_document(plan: Plan) -> Document:
+    """The plan as plain data for tomli-w: field order, no unset optional keys."""
+    return plan.model_dump(mode="python", exclude_none=True)
+
+
+def plan_to_toml(plan: Plan, path: Path | str = "<plan>") -> str:
+    """The plan's TOML text. Validates the plan first (lists can be edited in place without
+    validation) and checks that the text reads back as the same plan; PlanError if not."""
+    try:
+        checked = Plan.model_validate(plan.model_dump(mode="python"))
+    except ValidationError as e:
+        raise PlanError(path, validation_problems(e)) from None
+    doc = plan_to_document(checked)
+    log = doc.pop("log", [])
+    # The log goes last, as [[log]] tables: tomli-w would write short tables inline and
+    # put the whole log above the profile.
+    text = HEADER + tomli_w.dumps(doc) + "".join(f"\n[[log]]\n{tomli_w.dumps(e)}" for e in log)
+    if plan_from_toml(text, path) != checked:
+        raise PlanError(path, ["internal error: the plan would not read back unchanged"])
+    return text
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of ``path`` is kept: ``NAME.toml.bak``."""
+    return path.with_name(path.name + ".bak")
+
+
+def _fsync_dir(folder: Path) -> None:
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError:
+        return  # e.g. Windows: folders can't be opened, and renames are durable there
+    try:
+        with suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_atomic(target: Path, data: bytes) -> os.stat_result:
+    """Replace ``target`` with ``data`` all at once: temp file, fsync, rename, fsync folder."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            if hasattr(os, "fchmod"):
+                os.fchmod(f.fileno(), FILE_MODE)
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_dir(target.parent)
+    return os.stat(target)
+
+
+def _current(path: Path) -> tuple[bytes, Fingerprint] | None:
+    try:
+        return _read(path)
+    except FileNotFoundError:
+        return None
+
+
+def _check_conflict(
+    path: Path, expected: Fingerprint | None, current: tuple[bytes, Fingerprint] | None
+) -> None:
+    if current is None and expected is not None:
+        raise SaveConflict(path, "was deleted or moved since it was loaded")
+    if current is not None and expected is None:
+        raise SaveConflict(path, "already exists and this plan was not loaded from it")
+    if current is not None and expected is not None and not expected.same_content(current[1]):
+        raise SaveConflict(path, "changed on disk since it was loaded (another editor or window?)")
+
+
+def save_plan(
+    plan: Plan,
+    path: Path | str,
+    *,
+    expected: Fingerprint | None = None,
+    overwrite: bool = False,
+) -> Fingerprint:
+    """Save ``plan`` to ``path`` atomically and return the new file's fingerprint.
+
+    ``expected`` is the fingerprint from :func:`load_plan` (or the last save), None for a
+    new file. Raises :class:`SaveConflict` when the file isn't what ``expected`` says,
+    unless ``overwrite``; :class:`PlanError` when the plan is invalid or the disk fails.
+    """
+    path = Path(path)
+    data = plan_to_toml(plan, path).encode("utf-8")
+    current = _current(path)
+    if not overwrite:
+        _check_conflict(path, expected, current)
+    if current is not None and current[0] == data:
+        return current[1]
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if current is not None:
+            write_atomic(backup_path(path), current[0])
+        stat = write_atomic(path, data)
+    except OSError as e:
+        raise PlanError(path, [f"could not be saved: {e.strerror or e}"]) from None
+    return Fingerprint.of(data, stat)
+
+
+# --- finding plans -------------------------------------------------------------------------
+
+
+def list_plans(directory: Path | str | None = None) -> list[PlanInfo]:
+    """The plans (``*.toml``) in ``directory`` (default: the data folder's ``plans/``),
+    newest first. Files that don't load are listed with their first problem."""
+    folder = Path(directory) if directory is not None else plans_dir()
+    try:
+        files = [p for p in folder.glob("*.toml") if not p.name.startswith(".") and p.is_file()]
+    except OSError:
+        return []
+    infos: list[PlanInfo] = []
+    for file in files:
+        try:
+            mtime = file.stat().st_mtime
+        except OSError:
+            continue
+        modified = dt.datetime.fromtimestamp(mtime, dt.UTC)
+        try:
+            title, problem = load_plan(file).plan.title, None
+        except PlanError as e:
+            title, problem = None, e.problems[0]
+        infos.append(PlanInfo(path=file, modified=modified, title=title, problem=problem))
+    return sorted(infos, key=lambda i: (-i.modified.timestamp(), i.path.name))
+
+
+def _slug(title: str) -> str:
+    words = re.findall(r"\w+", title.casefold())
+    return "-".join(words)[:60].strip("-_") or "plan"
+
+
+def default_plan_path(title: str, directory: Path | str | None = None) -> Path:
+    """A new file name for a plan called ``title`` that doesn't exist yet."""
+    folder = Path(directory) if directory is not None else plans_dir()
+    stem = _slug(title)
+    candidate = folder / f"{stem}.toml"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{n}.toml"
+        n += 1
+    return candidate
+
+
+def resolve_plan_path(name: str | Path) -> Path:
+    """``name`` as given if it exists or has a folder part; else the plan of that name in
+    the data folder (``remote-guide check myplan`` finds ``plans/myplan.toml``)."""
+    path = Path(name).expanduser()
+    if path.exists() or len(path.parts) != 1:
+        return path
+    stem = path.name if path.suffix == ".toml" else f"{path.name}.toml"
+    candidate = plans_dir() / stem
+    return candidate if candidate.exists() else path

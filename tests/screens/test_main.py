@@ -1,0 +1,190 @@
+"""Pilot tests: a reader moving through the guide with the keyboard and the mouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import ContentSwitcher, OptionList, Static
+
+from guide.articles import Guide, load_guide
+from guide.history import Place
+from screens.app import RemoteGuideApp
+from screens.help import HelpScreen
+from screens.main import MainScreen
+from screens.widgets.article_view import ArticleView
+from screens.widgets.markdown_view import MarkdownView
+from screens.widgets.sidebar import GuideTree
+
+
+def shown(app: RemoteGuideApp) -> str:
+    return app.screen.query_one(ContentSwitcher).current or ""
+
+
+def article_title(app: RemoteGuideApp) -> str:
+    return str(app.screen.query_one("#article-title", Static).render())
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+async def test_every_article_opens_from_its_section(make_app, shipped_guide: Guide, lang: str) -> None:
+    app = make_app(lang)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for s, section in enumerate(shipped_guide.sections):
+            await pilot.press("h", "home", *["down"] * s, "enter")
+            assert shown(app) == "section"
+            for article in shipped_guide.in_section(section.id, lang):
+                await pilot.press("enter")
+                assert shown(app) == "article"
+                assert article_title(app) == article.title
+                assert app.screen.query_one(MarkdownView).text.strip(), article.id
+                await pilot.press("b", "down")
+                assert shown(app) == "section"
+
+
+async def test_sidebar_opens_an_article_and_its_headings(make_app, shipped_guide: Guide) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        tree = app.screen.query_one(GuideTree)
+        tree.focus()
+        await pilot.press("down", "down", "enter")  # Home, Remote work, first article
+        first = shipped_guide.in_section("remote-work", "en")[0]
+        assert article_title(app) == first.title
+        assert app.screen.history.current == Place("article", first.id)
+
+
+async def test_related_link_back_and_forward(make_app, shipped_guide: Guide) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        screen.go(Place("article", "real-hourly-rate"))
+        await pilot.pause()
+        related = screen.query_one("#related", OptionList)
+        related.focus()
+        await pilot.press("enter")
+        target = shipped_guide.article("en", "real-hourly-rate").related[0]
+        assert article_title(app) == shipped_guide.article("en", target).title
+        await pilot.press("escape")  # leave the list; b is a key of the screen
+        screen.query_one(ArticleView).focus()
+        await pilot.press("b")
+        assert article_title(app) == shipped_guide.article("en", "real-hourly-rate").title
+        await pilot.press("f")
+        assert article_title(app) == shipped_guide.article("en", target).title
+        await pilot.press("b", "b")
+        assert shown(app) == "home"
+
+
+async def test_clicking_a_section_then_an_article(make_app, shipped_guide: Guide) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#home-sections", offset=(2, 3))  # the fourth line: career paths
+        assert shown(app) == "section"
+        await pilot.click("#section-articles", offset=(2, 0))
+        first = shipped_guide.in_section("career-paths", "en")[0]
+        assert article_title(app) == first.title
+
+
+async def test_switching_language_keeps_the_article(make_app, shipped_guide: Guide) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.go(Place("article", "taxes"))
+        await pilot.pause()
+        app.screen.query_one(ArticleView).focus()
+        await pilot.press("l")
+        assert app.lang == "ru"
+        assert article_title(app) == shipped_guide.article("ru", "taxes").title
+        tree_labels = [str(n.label) for n in app.screen.query_one(GuideTree).root.children]
+        assert "Своё дело" in tree_labels
+        footer_words = [b.description for _, b, _, _ in [
+            (k, b, e, t) for k, (_, b, e, t) in app.screen.active_bindings.items()]]
+        assert "Выход" in footer_words
+
+
+async def test_contents_jumps_to_a_heading(make_app, shipped_guide: Guide) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.screen.go(Place("article", "real-hourly-rate"))
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        view.focus()
+        await pilot.press("c")
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        heading = shipped_guide.article("en", "real-hourly-rate").headings[2]
+        assert app.screen.history.current == Place("article", "real-hourly-rate", heading.block)
+        assert view.scroll_y > 0
+
+
+async def test_sidebar_hides_and_comes_back(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        tree = app.screen.query_one(GuideTree)
+        await pilot.press("s")
+        assert not tree.display
+        await pilot.press("s")
+        assert tree.display
+
+
+async def test_help_opens_with_f1_and_question_mark_and_closes(make_app) -> None:
+    app = make_app("ru")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        assert "Клавиши" in str(app.screen.query_one("#help-title").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_command_palette_opens_an_article(make_app, shipped_guide: Guide) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"withdraw")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert article_title(app) == shipped_guide.article("en", "withdrawing-earnings").title
+
+
+async def test_q_quits(make_app) -> None:
+    app = make_app()
+    async with app.run_test() as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_guide_loads_in_the_background() -> None:
+    app = RemoteGuideApp(lang="en")
+    async with app.run_test() as pilot:
+        for _ in range(50):
+            if app.guide is not None:
+                break
+            await pilot.pause(0.05)
+        assert app.guide is not None
+        assert "articles" in str(app.screen.query_one("#home-sections", OptionList).get_option_at_index(0).prompt)
+
+
+MARKUP = "[/bold] list[int] [[/x]] [b"
+
+
+async def test_brackets_in_content_show_literally(tmp_path: Path) -> None:
+    (tmp_path / "sections.toml").write_text(
+        f'[[section]]\nid = "s"\ntitle = {{ en = "{MARKUP}", ru = "{MARKUP}" }}\n'
+    )
+    for lang in ("en", "ru"):
+        for aid, rel in (("a", "b"), ("b", "a")):
+            path = tmp_path / lang / "s" / f"{aid}.md"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                f'+++\ntitle = "{MARKUP} {aid}"\nsummary = "{MARKUP}"\ntags = []\n'
+                f'related = ["{rel}"]\nreviewed = 2026-01-01\n+++\n\n## {MARKUP}\n\n{MARKUP}\n'
+            )
+    app = RemoteGuideApp(lang="en", guide=load_guide(tmp_path))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "enter")
+        assert article_title(app) == f"{MARKUP} a"
+        assert MARKUP in app.screen.query_one(MarkdownView).text
+        assert MARKUP in str(app.screen.query_one("#article-summary", Static).render())
+        assert f"{MARKUP} b" in str(app.screen.query_one("#related", OptionList).get_option_at_index(0).prompt)
