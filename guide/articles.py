@@ -130,7 +130,7 @@ def _check_sections(root: Path, sections: list[Section]) -> list[str]:
 
 def _check_pairs(articles: dict[tuple[Lang, str], Article]) -> list[str]:
     problems = []
-    for (lang, article_id), article in sorted(articles.items()):
+    for (_, article_id), article in sorted(articles.items()):
         for other_lang in LANGS:
             twin = articles.get((other_lang, article_id))
             if twin is None:

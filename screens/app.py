@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -10,18 +11,28 @@ from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from guide.articles import Guide
 from guide.content import ContentError, load_sections
 from guide.history import HOME, Place
 from guide.i18n import Lang, other_lang, t
-from screens.commands import ArticleCommands
 from screens.main import MainScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
+
+    from guide.articles import Guide  # pydantic: kept off the start-up path
+
+
+def _article_commands() -> type[Provider]:
+    """Imported when the palette opens: textual.command costs 35 ms at start-up."""
+    from screens.commands import ArticleCommands
+
+    return ArticleCommands
 
 
 class RemoteGuideApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "remote-guide"
-    COMMANDS = App.COMMANDS | {ArticleCommands}
+    COMMANDS = App.COMMANDS | {_article_commands}
     BINDINGS = [
         Binding("q,ctrl+q", "quit", "Quit", id="quit", key_display="q"),
         Binding("f1,question_mark", "help", "Help", id="help"),
@@ -44,7 +55,8 @@ class RemoteGuideApp(App[int]):
         self.push_screen(MainScreen(self.sections))
         self._localise_keys()
         if self.guide is None:
-            self._load_guide()
+            # After the first frame, so that loading never delays the home screen.
+            self.call_after_refresh(self._load_guide)
 
     @work(thread=True, exclusive=True)
     def _load_guide(self) -> None:
@@ -110,7 +122,9 @@ class RemoteGuideApp(App[int]):
         lang = self.lang
         yield SystemCommand(t(lang, "cmd_home"), t(lang, "cmd_home"), lambda: self.open_place(HOME))
         yield SystemCommand(
-            t(lang, "cmd_switch_language"), t(lang, "cmd_switch_language"), self.action_switch_language
+            t(lang, "cmd_switch_language"),
+            t(lang, "cmd_switch_language"),
+            self.action_switch_language,
         )
         yield from super().get_system_commands(screen)
 

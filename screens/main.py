@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,7 +12,6 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, Tree
 
-from guide.articles import Guide
 from guide.content import Section
 from guide.history import HOME, History, Place
 from guide.i18n import Lang, t
@@ -18,6 +19,9 @@ from screens.widgets.article_view import ArticleView
 from screens.widgets.home_view import HomeView
 from screens.widgets.section_view import SectionView
 from screens.widgets.sidebar import GuideTree
+
+if TYPE_CHECKING:
+    from guide.articles import Guide  # pydantic: kept off the start-up path
 
 
 class MainScreen(Screen[None]):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -10,10 +11,12 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.articles import Guide
 from guide.content import Article
 from guide.i18n import t
 from screens.widgets.markdown_view import MarkdownView
+
+if TYPE_CHECKING:
+    from guide.articles import Guide  # pydantic: kept off the start-up path
 
 
 class ArticleView(VerticalScroll):

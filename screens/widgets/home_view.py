@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -10,9 +11,11 @@ from textual.content import Content
 from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.articles import Guide
 from guide.content import Section
 from guide.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from guide.articles import Guide  # pydantic: kept off the start-up path
 
 
 class HomeView(VerticalScroll):

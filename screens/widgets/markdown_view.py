@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.markdown import Markdown
 from rich.segment import Segment
 from rich.theme import Theme
 from textual.geometry import Size
@@ -72,6 +71,8 @@ class MarkdownView(Widget):
         if key == self._rendered_for:
             return
         self._rendered_for = key
+        from rich.markdown import Markdown  # 40 ms to import: not needed for the home screen
+
         console = self.app.console
         options = console.options.update_width(key[0])
         base = self.rich_style

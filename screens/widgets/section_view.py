@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.articles import Guide
 from guide.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from guide.articles import Guide  # pydantic: kept off the start-up path
 
 
 class SectionView(VerticalScroll):

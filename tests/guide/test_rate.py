@@ -93,7 +93,9 @@ def test_fees_above_pay_give_zero_not_negative() -> None:
 
 def test_fixed_withdrawal_fee_needs_a_payout_amount() -> None:
     with pytest.raises(ValueError, match="payout_amount"):
-        payout_share(RateInputs(pay_per_task=D(1), minutes_per_task=D(1), withdrawal_fee_fixed=D(1)))
+        payout_share(
+            RateInputs(pay_per_task=D(1), minutes_per_task=D(1), withdrawal_fee_fixed=D(1))
+        )
 
 
 def test_zero_minutes_per_task_is_refused() -> None:

@@ -1,0 +1,126 @@
+"""Benchmarks of the guide app (issue: foundation). Run: .venv/bin/python bench/bench_guide.py
+
+1. Start-up: launch until the home screen's text shows, on a 120x40 pseudo-terminal,
+   alternating with a bare Textual app; medians of RUNS runs and their ratio.
+2. Opening the longest article: from the Enter that opens it until the last line of the
+   screen is drawn, measured from outside on the pty; median of RUNS.
+3. Peak memory (RSS) after opening every article once in both languages.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from pty_timer import Session  # noqa: E402
+
+RUNS = 15
+HERE = Path(__file__).parent
+PY = sys.executable
+APP = [PY, "-m", "guide", "--lang", "en"]
+BARE = [PY, str(HERE / "bare_app.py")]
+HOME_TEXT = "Questions and answers"
+BARE_TEXT = "Hello from a bare"
+DOWN, ENTER = "\x1b[B", "\r"
+
+
+def startup() -> dict[str, float]:
+    app_times, bare_times = [], []
+    for _ in range(RUNS):
+        for argv, text, times in ((APP, HOME_TEXT, app_times), (BARE, BARE_TEXT, bare_times)):
+            session = Session(argv)
+            try:
+                times.append(session.since_start(text))
+            finally:
+                session.close()
+    app, bare = statistics.median(app_times), statistics.median(bare_times)
+    return {"app_s": round(app, 3), "bare_s": round(bare, 3), "ratio": round(app / bare, 2)}
+
+
+def longest_article() -> tuple[int, int, str, str]:
+    """Section index, article index, title, and the last line the 120x40 screen shows."""
+    from guide.articles import load_guide
+    from guide.history import Place
+    from screens.app import RemoteGuideApp
+    from screens.widgets.article_view import ArticleView
+    from screens.widgets.markdown_view import MarkdownView
+
+    guide = load_guide()
+    article = max(guide.all("en"), key=lambda a: a.word_count)
+    s = [x.id for x in guide.sections].index(article.section)
+    a = [x.id for x in guide.in_section(article.section, "en")].index(article.id)
+
+    async def last_line() -> str:
+        app = RemoteGuideApp(lang="en", guide=guide)
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.screen.go(Place("article", article.id))
+            await pilot.pause()
+            view = app.screen.query_one(ArticleView)
+            body = app.screen.query_one(MarkdownView)
+            bottom = view.scrollable_content_region.height - body.virtual_region.y
+            lines = body.text.splitlines()[:bottom]
+            return next(line.strip() for line in reversed(lines) if len(line.strip()) > 12)
+
+    return s, a, article.title, asyncio.run(last_line())
+
+
+def open_article() -> dict[str, float | str]:
+    s, a, title, last = longest_article()
+    fragment = last.lstrip("•-☐ ").split("  ")[0][:24]
+    times = []
+    for _ in range(RUNS):
+        session = Session(APP)
+        try:
+            session.since_start(HOME_TEXT)
+            session.drain(0.5)  # let the guide finish loading in the background
+            session.type(DOWN * s + ENTER)
+            session.drain(0.4)
+            session.type(DOWN * a)
+            session.drain(0.3)
+            session.type(ENTER)
+            times.append(session.wait_for(fragment))
+        finally:
+            session.close()
+    return {"article": title, "last_line": fragment, "median_ms": round(statistics.median(times) * 1000, 1),
+            "max_ms": round(max(times) * 1000, 1)}
+
+
+MEMORY_PROBE = """
+import asyncio, resource
+from guide.articles import load_guide
+from guide.history import Place
+from screens.app import RemoteGuideApp
+
+async def main():
+    guide = load_guide()
+    app = RemoteGuideApp(lang="en", guide=guide)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for lang in ("en", "ru"):
+            app.lang = lang
+            for article in guide.all(lang):
+                app.screen.go(Place("article", article.id))
+                await pilot.pause()
+    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+asyncio.run(main())
+"""
+
+
+def memory() -> dict[str, float]:
+    out = subprocess.run([PY, "-c", MEMORY_PROBE], capture_output=True, text=True, check=True)
+    bare = subprocess.run(
+        [PY, "-c", "import resource, textual.app; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"],
+        capture_output=True, text=True, check=True,
+    )
+    return {"peak_rss_mb": round(float(out.stdout.split()[-1]), 1),
+            "textual_import_rss_mb": round(float(bare.stdout.split()[-1]), 1)}
+
+
+if __name__ == "__main__":
+    results = {"startup": startup(), "open_longest_article": open_article(), "memory": memory()}
+    print(json.dumps(results, indent=2, ensure_ascii=False))
