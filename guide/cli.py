@@ -10,7 +10,6 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from guide import __version__, plan_cli, search_cli
 from guide.i18n import LANGS, detect_lang
