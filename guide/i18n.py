@@ -1,4 +1,5 @@
-"""Languages and the interface's own words (kept as data in content/strings.toml)."""
+"""Languages and the interface's own words, kept as data in ``content/strings/*.toml``
+(one file per part of the app, each with an ``[en]`` and a ``[ru]`` table)."""
 
 from __future__ import annotations
 
@@ -28,8 +29,13 @@ def other_lang(lang: Lang) -> Lang:
 
 @cache
 def _strings() -> dict[str, dict[str, str]]:
-    with (content_dir() / "strings.toml").open("rb") as f:
-        return cast(dict[str, dict[str, str]], tomllib.load(f))
+    merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
+    for path in sorted((content_dir() / "strings").glob("*.toml")):
+        with path.open("rb") as f:
+            data = cast(dict[str, dict[str, str]], tomllib.load(f))
+        for lang in LANGS:
+            merged[lang].update(data.get(lang, {}))
+    return merged
 
 
 def t(lang: Lang, key: str, **values: object) -> str:

@@ -36,7 +36,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_wheel_ships_content_and_the_script(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "guide/_content/sections.toml" in names
-    assert "guide/_content/strings.toml" in names
+    assert "guide/_content/strings/app.toml" in names
     assert sum(n.startswith("guide/_content/ru/") for n in names) >= 25
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "remote-guide = guide.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -1,0 +1,124 @@
+"""Which career path to recommend, computed from the wizard's first answers, with reasons.
+
+The rules follow the guide's advice (questions/is-microtask-work-worth-it and the
+career-paths comparisons): microtasks make sense as a springboard for a first income, a
+first look or a tight spot, always under a time limit and a review date; a remote career
+is built on the skill the user already has. Reasons are returned as keys of
+``content/strings/wizard.toml`` with their values, so the UI says them in its language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from guide.plan import CareerPath, GoalKind, Profile
+
+# Studies put microtask pay at a few US dollars an hour (Hara et al. 2018: median about $2;
+# Hornuf & Vrankar 2022: under $6 on average), so a higher USD target needs another path.
+MICROTASK_TYPICAL_USD = Decimal(6)
+FEW_HOURS = 8
+SKILL_HINTS: dict[CareerPath, tuple[str, ...]] = {
+    CareerPath.REMOTE_PROJECT_MANAGEMENT: ("project", "manag", "проект", "управлен"),
+    CareerPath.SOFT_SKILLS: (
+        "support", "communicat", "customer", "sales", "teach", "поддержк", "общени",
+        "клиент", "продаж", "преподав",
+    ),
+    CareerPath.OWN_BUSINESS: ("business", "marketing", "бизнес", "маркетинг", "своё дело"),
+}
+SHORT_TERM = {GoalKind.FIRST_INCOME, GoalKind.TEMPORARY, GoalKind.FIRST_LOOK}
+
+
+@dataclass(frozen=True)
+class Reason:
+    key: str
+    values: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    path: CareerPath
+    reasons: tuple[Reason, ...]
+
+
+def recommend(profile: Profile) -> Recommendation:
+    """The path that fits ``profile`` best, and why."""
+    reasons: list[Reason] = []
+    hours = str(profile.hours_per_week)
+    if profile.goal in SHORT_TERM:
+        reasons.append(Reason(f"why_goal_{profile.goal.value}", {"hours": hours}))
+        path = CareerPath.MICROTASKS_SPRINGBOARD
+    elif profile.goal is GoalKind.BETWEEN_PROJECTS:
+        reasons.append(Reason("why_goal_between_projects", {"hours": hours}))
+        path = CareerPath.MIX
+    else:
+        path = _path_from_skills(profile.skills)
+        reasons.append(Reason(f"why_skills_{path.value}"))
+    if profile.hours_per_week < FEW_HOURS:
+        reasons.append(Reason("why_few_hours", {"hours": hours}))
+    if _target_beyond_microtasks(profile):
+        reasons.append(Reason("why_target_high", {"rate": f"{profile.target_hourly_rate}"}))
+        if path is CareerPath.MICROTASKS_SPRINGBOARD:
+            path = CareerPath.MIX
+    reasons.append(Reason("why_review_date"))
+    return Recommendation(path, tuple(reasons))
+
+
+def _path_from_skills(skills: list[str]) -> CareerPath:
+    text = " ".join(skills).casefold()
+    for path, hints in SKILL_HINTS.items():
+        if any(hint in text for hint in hints):
+            return path
+    return CareerPath.REMOTE_COLLABORATION
+
+
+def _target_beyond_microtasks(profile: Profile) -> bool:
+    return profile.currency == "USD" and profile.target_hourly_rate > MICROTASK_TYPICAL_USD
+
+
+# The comparison articles that explain each path (ids in content/).
+PATH_ARTICLES: dict[CareerPath, tuple[str, ...]] = {
+    CareerPath.MICROTASKS_SPRINGBOARD: ("is-microtask-work-worth-it", "real-hourly-rate"),
+    CareerPath.REMOTE_COLLABORATION: ("microtasks-vs-collaboration",),
+    CareerPath.REMOTE_PROJECT_MANAGEMENT: ("microtasks-vs-project-management",),
+    CareerPath.SOFT_SKILLS: ("microtasks-vs-soft-skills",),
+    CareerPath.OWN_BUSINESS: ("business-ideas", "business-plans"),
+    CareerPath.MIX: ("microtasks-vs-collaboration", "is-microtask-work-worth-it"),
+}
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """An upskilling goal the wizard offers for a path, in one language."""
+
+    path: CareerPath
+    skill: str
+    why: str
+    hours_per_week: int
+    resources: tuple[str, ...]
+    milestones: tuple[tuple[int, str], ...]  # (weeks from today, title)
+
+
+def suggestions(path: CareerPath, lang: str) -> list[Suggestion]:
+    """Suggested goals for ``path`` (from ``content/goal_suggestions.toml``)."""
+    return [s for s in _load_suggestions(lang) if s.path is path]
+
+
+def _load_suggestions(lang: str) -> list[Suggestion]:
+    import tomllib
+
+    from guide.paths import content_dir
+
+    with (content_dir() / "goal_suggestions.toml").open("rb") as f:
+        raw = tomllib.load(f)["suggestion"]
+    return [
+        Suggestion(
+            path=CareerPath(item["path"]),
+            skill=item["skill"][lang],
+            why=item["why"][lang],
+            hours_per_week=int(item["hours_per_week"]),
+            resources=tuple(item.get("resources", ())),
+            milestones=tuple((int(m["week"]), m[lang]) for m in item["milestones"]),
+        )
+        for item in raw
+    ]
