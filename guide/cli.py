@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from guide import __version__, plan_cli, search_cli
 from guide.i18n import LANGS, detect_lang
@@ -20,14 +21,22 @@ DESCRIPTION = "A terminal guide and planner: microtask gig work or a remote care
 def _run_app(args: argparse.Namespace) -> int:
     from screens.app import run  # Textual is imported only here
 
-    return run(lang=args.lang or detect_lang(os.environ))
+    plan = getattr(args, "plan", None)
+    return run(lang=args.lang or detect_lang(os.environ), plan_path=plan)
+
+
+def _add_open(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser("open", help="open a plan in the app (a new path starts the wizard there)")
+    p.add_argument("plan", type=Path, help="the plan's TOML file")
+    p.set_defaults(func=_run_app)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="remote-guide",
         description=DESCRIPTION,
-        epilog="With no command the app starts on its home screen.",
+        epilog="With no command the app starts on its home screen; "
+        "`remote-guide PLAN.toml` is the same as `remote-guide open PLAN.toml`.",
     )
     parser.add_argument("--version", action="version", version=f"remote-guide {__version__}")
     parser.add_argument(
@@ -35,12 +44,29 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.set_defaults(func=_run_app)
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    _add_open(sub)
     plan_cli.register(sub)
     search_cli.register(sub)
     return parser
 
 
+def _with_open(argv: list[str], commands: set[str]) -> list[str]:
+    """``remote-guide PLAN.toml`` means ``remote-guide open PLAN.toml``."""
+    skip_next = False
+    for i, arg in enumerate(argv):
+        if skip_next:
+            skip_next = False
+        elif arg == "--lang":
+            skip_next = True
+        elif not arg.startswith("-"):
+            return argv if arg in commands else [*argv[:i], "open", *argv[i:]]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    commands = next(
+        a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    ).choices
+    args = parser.parse_args(_with_open(list(sys.argv[1:] if argv is None else argv), set(commands)))
     return int(args.func(args) or 0)

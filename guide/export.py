@@ -69,7 +69,7 @@ def _days(n: int) -> str:
 
 
 def when(days_left: int) -> str:
-    """ "today", "in 3 days", "2 days ago"."""
+    """When, from the days left: "today", "in 3 days" or "2 days ago"."""
     if days_left == 0:
         return "today"
     return f"in {_days(days_left)}" if days_left > 0 else f"{_days(-days_left)} ago"
@@ -206,11 +206,13 @@ def summary_text(summary: dict[str, Any], source: str) -> str:
     ]
     rule = summary["stop_rule"]
     if rule is not None:
+        cur = escape_text(summary["currency"])
         fires = ", ".join(
-            f"{escape_text(h['platform'])} ({h['log_hourly_rate']})" for h in rule["fires_for"]
+            f"{escape_text(h['platform'])} ({h['log_hourly_rate']} {cur}/h)"
+            for h in rule["fires_for"]
         )
         lines.append(
-            f"  stop rule  below {rule['min_hourly_rate']} {escape_text(summary['currency'])}/h "
+            f"  stop rule  below {rule['min_hourly_rate']} {cur}/h "
             f"over {rule['after_weeks']} weeks: "
             + (f"stop {fires}" if fires else "nothing to stop")
         )

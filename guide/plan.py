@@ -36,17 +36,20 @@ from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     AfterValidator,
+    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
     Strict,
     StringConstraints,
+    ValidationError,
     field_validator,
     model_validator,
 )
 
-from guide.checklist import CheckState, item_ids, load_checklist
+from guide.checklist import CheckState as CheckState  # re-exported for plan users
+from guide.checklist import item_ids, load_checklist
 from guide.rate import RateInputs, log_hourly_rate, real_hourly_rate
 
 SCHEMA_VERSION = 1
@@ -125,8 +128,6 @@ def _text_checker(*, multiline: bool, required: bool) -> Callable[[str], str]:
         if required and not value.strip():
             raise ValueError("must not be empty")
         for i, ch in enumerate(value):
-            if "\ud800" <= ch <= "\udfff":
-                raise ValueError(f"contains an invalid character (lone surrogate) at {i}")
             if ch == "\n" and not multiline:
                 raise ValueError("must be a single line (no line breaks)")
             if ch in "\n\t" and multiline:
@@ -188,7 +189,7 @@ def _between(low: Decimal | int, high: Decimal | int, *, low_open: bool = False)
 
 def _places(places: int) -> Any:
     def check(value: Decimal) -> Decimal:
-        exponent = value.as_tuple().exponent
+        exponent = value.normalize().as_tuple().exponent  # trailing zeros don't count
         if isinstance(exponent, int) and exponent < -places:
             raise ValueError(f"must have at most {places} decimal places")
         return value
@@ -212,7 +213,7 @@ Version = Annotated[int, Strict(), _between(SCHEMA_VERSION, SCHEMA_VERSION)]
 Date = Annotated[dt.date, Strict()]
 
 
-def _whole_minute_offset(value: dt.datetime) -> dt.datetime:
+def _check_timestamp(value: dt.datetime) -> dt.datetime:
     if not 1900 <= value.year <= 9998:
         raise ValueError("must be in a year from 1900 to 9998")
     offset = value.utcoffset()
@@ -221,7 +222,7 @@ def _whole_minute_offset(value: dt.datetime) -> dt.datetime:
     return value
 
 
-Timestamp = Annotated[dt.datetime, Strict(), AfterValidator(_whole_minute_offset)]
+Timestamp = Annotated[AwareDatetime, Strict(), AfterValidator(_check_timestamp)]
 
 
 def _duplicates(values: Iterable[str]) -> list[str]:
@@ -250,7 +251,26 @@ def _problems(problems: list[tuple[str, str]]) -> None:
 
 
 class _Model(BaseModel):
+    """Strict about keys; assignments are validated.
+
+    Assigning to a field validates that model (its fields and cross-field checks); checks
+    that span the whole plan (review date vs creation, log platforms, unique names) run
+    when a ``Plan`` field is assigned and again on save, which refuses an invalid plan.
+    """
+
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        # pydantic keeps a value that fails a model-level check; put the old one back.
+        saved = dict(self.__dict__)
+        fields_set = set(self.__pydantic_fields_set__)
+        try:
+            super().__setattr__(name, value)
+        except ValidationError:
+            self.__dict__.clear()
+            self.__dict__.update(saved)
+            object.__setattr__(self, "__pydantic_fields_set__", fields_set)
+            raise
 
 
 # --- the model -----------------------------------------------------------------------------

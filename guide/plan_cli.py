@@ -53,7 +53,7 @@ def _check(args: argparse.Namespace) -> int:
         else ""
     )
     print(
-        f"{escape_text(str(loaded.path))}: valid plan {escape_text(plan.title)!r}: "
+        f"{escape_text(str(loaded.path))}: valid plan '{escape_text(plan.title)}': "
         f"{len(plan.platforms)} platforms, {len(plan.goals)} goals, "
         f"{len(plan.log)} log entries{migrated}"
     )

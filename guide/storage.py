@@ -41,6 +41,7 @@ from contextlib import suppress
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from stat import S_ISDIR, S_ISREG
 from typing import Any
 
 import tomli_w
@@ -245,6 +246,7 @@ _TYPE_MESSAGES = {
     "model_attributes_type": "must be a table",
     "dict_type": "must be a table",
     "enum": "must be one of",
+    "string_unicode": "must be valid Unicode text (it contains a lone surrogate)",
 }
 _PATTERNS = {
     "currency": "must be a three-letter ISO 4217 code in capitals, like USD or RUB",
@@ -259,7 +261,10 @@ def _message(err: ErrorDetails) -> str:
     if kind == "extra_forbidden":
         return "unknown key: a plan has no such setting (check its spelling, or remove it)"
     if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
+        message = str(ctx.get("error", err["msg"]))
+        if message.startswith("must be a number") and not isinstance(err["input"], bool):
+            message += f" (found {_show(err['input'])})"
+        return message
     if kind == "enum":
         return f"must be one of {ctx.get('expected', '')} (found {_show(err['input'])})"
     if kind in _TYPE_MESSAGES:
@@ -302,11 +307,13 @@ _UTF8_BOM = b"\xef\xbb\xbf"
 
 
 def _read(path: Path) -> tuple[bytes, Fingerprint]:
-    """The file's bytes and fingerprint; OSError as PlanError (FileNotFoundError kept)."""
+    """The file's bytes and fingerprint; OSError as PlanError (FileNotFoundError kept).
+
+    Opened non-blocking and checked to be a regular file first, so a folder, a FIFO or a
+    device gives a message instead of a hang or an endless read.
+    """
     try:
-        with path.open("rb") as f:
-            stat = os.fstat(f.fileno())
-            data = f.read(MAX_BYTES + 1)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
         raise
     except IsADirectoryError:
@@ -315,6 +322,18 @@ def _read(path: Path) -> tuple[bytes, Fingerprint]:
         raise PlanError(path, ["can't be read: permission denied"]) from None
     except OSError as e:
         raise PlanError(path, [f"can't be read: {e.strerror or e}"]) from None
+    stat = os.fstat(fd)
+    if not S_ISREG(stat.st_mode):
+        os.close(fd)
+        folder = S_ISDIR(stat.st_mode)
+        raise PlanError(
+            path, ["is a folder, not a plan file" if folder else "is not a regular file"]
+        )
+    with os.fdopen(fd, "rb") as f:
+        try:
+            data = f.read(MAX_BYTES + 1)
+        except OSError as e:
+            raise PlanError(path, [f"can't be read: {e.strerror or e}"]) from None
     if len(data) > MAX_BYTES:
         raise PlanError(path, [f"is too large for a plan (over {MAX_BYTES // 2**20} MiB)"])
     return data, Fingerprint.of(data, stat)
@@ -350,6 +369,12 @@ def _parse_toml(text: str) -> Document:
             what = match["what"]
             end = match["where"] == "end of document"
             where = " at the end of the file" if end else f" at {match['where']}"
+        if what.startswith("Exceeds the limit"):
+            what = "a number is too long"
+        # tomllib shows keys as tuples: ('limits', 'stop_rule') -> limits.stop_rule
+        what = re.sub(
+            r"\(('[^']*',? ?)+\)", lambda m: ".".join(re.findall(r"'([^']*)'", m[0])), what
+        )
         hint = ""
         if "overwrite" in what or "twice" in what or "Duplicate" in what:
             hint = " (the same key or table appears twice)"
@@ -556,7 +581,8 @@ def resolve_plan_path(name: str | Path) -> Path:
     """``name`` as given if it exists or has a folder part; else the plan of that name in
     the data folder (``remote-guide check myplan`` finds ``plans/myplan.toml``)."""
     path = Path(name).expanduser()
-    if path.exists() or len(path.parts) != 1:
+    has_folder = any(sep in str(name) for sep in {"/", os.sep})
+    if path.exists() or has_folder or path.name != str(name):
         return path
     stem = path.name if path.suffix == ".toml" else f"{path.name}.toml"
     candidate = plans_dir() / stem

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -14,7 +15,9 @@ from textual.screen import Screen
 from guide.content import ContentError, load_sections
 from guide.history import HOME, Place
 from guide.i18n import Lang, other_lang, t
+from screens.dialogs import ChoiceDialog
 from screens.main import MainScreen
+from screens.widgets.home_view import HomeView
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -42,8 +45,11 @@ class RemoteGuideApp(App[int]):
 
     lang: reactive[Lang] = reactive("en", init=False)
 
-    def __init__(self, lang: Lang = "en", guide: Guide | None = None) -> None:
+    def __init__(
+        self, lang: Lang = "en", guide: Guide | None = None, plan_path: Path | None = None
+    ) -> None:
         super().__init__()
+        self.plan_path = plan_path
         self.set_reactive(RemoteGuideApp.lang, lang)
         # A guide can be passed in (tests); otherwise it loads in a thread after the first
         # screen is drawn, because pydantic's import alone costs about 100 ms.
@@ -57,6 +63,10 @@ class RemoteGuideApp(App[int]):
         if self.guide is None:
             # After the first frame, so that loading never delays the home screen.
             self.call_after_refresh(self._load_guide)
+        if self.plan_path is not None:
+            self.open_plan(self.plan_path)
+        else:
+            self.call_after_refresh(self._offer_draft)
 
     @work(thread=True, exclusive=True)
     def _load_guide(self) -> None:
@@ -110,6 +120,108 @@ class RemoteGuideApp(App[int]):
                 ]
         self.refresh_bindings()
 
+    # Plans ------------------------------------------------------------------------------
+
+    def make_plan(self, target: Path | None = None) -> None:
+        """Start the wizard on a new plan (saved to ``target`` if given)."""
+        import datetime as dt
+
+        from guide.plan import new_plan
+
+        from screens.wizard import WizardScreen
+
+        now = dt.datetime.now().astimezone()
+        plan = new_plan(t(self.lang, "default_title"), self.lang, now)
+        self._run_wizard(WizardScreen(self.lang, plan, target=target))
+
+    def continue_draft(self) -> None:
+        from guide.drafts import load_draft
+
+        draft = load_draft()
+        if draft is None:
+            self.make_plan()
+            return
+        from screens.wizard import WizardScreen
+
+        target = Path(draft.target) if draft.target else None
+        wizard = WizardScreen(self.lang, draft.plan, step=draft.step, target=target,
+                              fields=draft.fields, fresh=False)
+        self._run_wizard(wizard)
+
+    def _run_wizard(self, wizard: Screen[object]) -> None:
+        def finished(result: object) -> None:
+            from guide.storage import LoadedPlan
+
+            self.main_screen.query_one(HomeView).show_actions(self.lang)
+            if isinstance(result, LoadedPlan):
+                self._show_plan(result)
+
+        self.push_screen(wizard, finished)
+
+    def choose_plan(self) -> None:
+        from screens.open_plan import OpenPlanScreen
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self.open_plan(path)
+
+        self.push_screen(OpenPlanScreen(self.lang), chosen)
+
+    def open_plan(self, path: Path) -> None:
+        """Open the plan at ``path``; a path that doesn't exist starts the wizard there."""
+        from guide.storage import PlanError, load_plan
+
+        if not path.exists():
+            self.make_plan(target=path)
+            return
+        try:
+            loaded = load_plan(path)
+        except PlanError as error:
+            from screens.plan_error import PlanErrorScreen
+
+            self.push_screen(PlanErrorScreen(self.lang, error))
+            return
+        self._show_plan(loaded)
+
+    def _show_plan(self, loaded: object) -> None:
+        from screens.plan_screen import PlanScreen
+
+        self.push_screen(PlanScreen(self.lang, loaded))  # type: ignore[arg-type]
+
+    @work(exclusive=True, group="draft-offer")
+    async def _offer_draft(self) -> None:
+        from guide.drafts import draft_path, load_draft
+
+        if not draft_path().exists():
+            return
+        draft = load_draft()
+        if draft is None:
+            return
+        import datetime as dt
+
+        when = dt.datetime.fromtimestamp(draft_path().stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        answer = await self.push_screen_wait(ChoiceDialog(
+            t(self.lang, "draft_title"), t(self.lang, "draft_body", when=when),
+            [("continue", t(self.lang, "draft_continue")), ("later", t(self.lang, "draft_later")),
+             ("discard", t(self.lang, "draft_discard"))],
+        ))
+        if answer == "continue":
+            self.continue_draft()
+        elif answer == "discard":
+            from guide.drafts import discard_draft
+
+            discard_draft()
+            self.main_screen.query_one(HomeView).show_actions(self.lang)
+
+    @work(exclusive=True, group="quit")
+    async def action_quit(self) -> None:
+        """Quit, but let a screen with unsaved work (plan, wizard) ask first."""
+        for screen in reversed(self.screen_stack):
+            confirm = getattr(screen, "confirm_quit", None)
+            if confirm is not None and not await confirm():
+                return
+        self.exit()
+
     # Other actions --------------------------------------------------------------------
 
     def action_help(self) -> None:
@@ -129,7 +241,7 @@ class RemoteGuideApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def run(lang: Lang) -> int:
+def run(lang: Lang, plan_path: Path | None = None) -> int:
     """Start the app; returns the process exit code."""
-    RemoteGuideApp(lang=lang).run()
+    RemoteGuideApp(lang=lang, plan_path=plan_path).run()
     return 0

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 class MainScreen(Screen[None]):
     """Owns the reader's history; the app owns the language and the loaded guide."""
 
-    AUTO_FOCUS = "#home-sections"
+    AUTO_FOCUS = "#home-actions"
     BINDINGS = [
         Binding("alt+left,b", "back", "Back", id="back"),
         Binding("alt+right,f", "forward", "Forward", id="forward", show=False),
@@ -105,7 +105,7 @@ class MainScreen(Screen[None]):
 
     def focus_content(self) -> None:
         current = self.query_one(ContentSwitcher).current
-        targets = {"home": "#home-sections", "section": "#section-articles", "article": "#article"}
+        targets = {"home": "#home-actions", "section": "#section-articles", "article": "#article"}
         if current in targets:
             self.query_one(targets[current]).focus()
 
@@ -120,6 +120,13 @@ class MainScreen(Screen[None]):
     def _section_chosen(self, event: OptionList.OptionSelected) -> None:
         self.go(Place("section", event.option.id or ""))
         self.focus_content()
+
+    @on(OptionList.OptionSelected, "#home-actions")
+    def _plan_action(self, event: OptionList.OptionSelected) -> None:
+        app = self.app
+        {"make": app.make_plan, "open": app.choose_plan, "draft": app.continue_draft}[  # type: ignore[attr-defined]
+            event.option.id or "make"
+        ]()
 
     @on(OptionList.OptionSelected, "#section-articles, #related")
     def _article_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -23,6 +23,8 @@ class HomeView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(id="home-intro", markup=False)
+        yield Label(id="home-plans-label")
+        yield OptionList(id="home-actions")
         yield Label(id="home-sections-label")
         yield OptionList(id="home-sections")
         yield Static(id="home-keys", markup=False)
@@ -31,6 +33,8 @@ class HomeView(VerticalScroll):
         intro = f"{t(lang, 'home_intro')}\n\n{t(lang, 'home_intro2')}"
         self.query_one("#home-intro", Static).update(Content(intro))
         self.query_one("#home-sections-label", Label).update(Content(t(lang, "home_sections")))
+        self.query_one("#home-plans-label", Label).update(Content(t(lang, "home_plans")))
+        self.show_actions(lang)
         self.query_one("#home-keys", Static).update(Content(t(lang, "home_keys")))
         options = self.query_one("#home-sections", OptionList)
         highlighted = options.highlighted
@@ -38,6 +42,18 @@ class HomeView(VerticalScroll):
             Option(_section_line(lang, section, guide), id=section.id) for section in sections
         )
         options.highlighted = highlighted if highlighted is not None else 0
+
+
+    def show_actions(self, lang: Lang) -> None:
+        """Make a plan, open a plan, and continue the draft when there is one."""
+        from guide.drafts import draft_path
+
+        actions = [("make", "home_make_plan"), ("open", "home_open_plan")]
+        if draft_path().exists():
+            actions.insert(0, ("draft", "home_continue_draft"))
+        options = self.query_one("#home-actions", OptionList)
+        options.set_options(Option(Content(t(lang, key)), id=action) for action, key in actions)
+        options.highlighted = 0
 
 
 def _section_line(lang: Lang, section: Section, guide: Guide | None) -> Content:

@@ -3,6 +3,7 @@ clear message naming the file, and stays byte-for-byte unchanged (no backup, no 
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -61,8 +62,8 @@ def generated(folder: Path) -> dict[str, str]:
     huge = folder / "huge.toml"
     with huge.open("wb") as f:
         f.write(EXAMPLE.read_bytes())
-        line = b"# padding padding padding padding padding padding padding padding padding\n"
-        f.write(line * (MAX_BYTES // len(line) + 1))
+        padding = b"# padding padding padding padding padding padding padding padding padding\n"
+        f.write(padding * (MAX_BYTES // len(padding) + 1))
     text = EXAMPLE.read_bytes()
     (folder / "latin1.toml").write_bytes(text.replace(b"Prolific", b"Pr\xf6lific", 1))
     line = text[: text.index(b"Prolific")].count(b"\n") + 1
@@ -115,3 +116,15 @@ def test_corpus_files_in_place_are_unchanged_by_a_real_process() -> None:
     assert result.returncode == 1
     assert result.stderr == f"{CORPUS / 'bom.toml'}: {EXPECTED['bom.toml']}\n"
     assert {p.name: p.read_bytes() for p in CORPUS.iterdir()} == before
+
+
+def test_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
+    fifo = tmp_path / "plan.toml"
+    os.mkfifo(fifo)
+    result = subprocess.run(
+        [sys.executable, "-m", "guide", "check", str(fifo)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert (result.returncode, result.stderr) == (1, f"{fifo}: is not a regular file\n")

@@ -229,3 +229,26 @@ def test_every_plan_command_has_a_one_line_help(capsys: Capture) -> None:
     for command in ("check", "show", "export", "plans"):
         line = next(line for line in out.splitlines() if line.strip().startswith(command + " "))
         assert len(line.split(command, 1)[1].strip()) > 10
+
+
+def test_show_the_stop_rule_firing(capsys: Capture) -> None:
+    assert main(["show", str(EXAMPLE), "--today", "2026-11-26"]) == 0
+    assert (
+        "  stop rule  below 5.00 USD/h over 3 weeks: "
+        "stop Prolific (4.47 USD/h), Clickworker (2.31 USD/h)\n"
+    ) in capsys.readouterr().out
+
+
+def test_show_a_new_empty_plan(tmp_path: Path, capsys: Capture) -> None:
+    import datetime as dt
+
+    from guide.plan import new_plan
+
+    path = tmp_path / "new.toml"
+    save_plan(new_plan("Fresh", "en", dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)), path)
+    assert main(["show", str(path), "--today", "2026-11-21"]) == 0
+    out = capsys.readouterr().out
+    assert "Review on 2026-12-19: in 28 days\n" in out
+    assert "Platforms\n  none yet\n\nGoals\n  none yet\n\nNext milestones\n  none\n" in out
+    assert main(["export", str(path), "--format", "md", "--today", "2026-11-21"]) == 0
+    assert "## Platforms\n\nNone yet.\n" in capsys.readouterr().out

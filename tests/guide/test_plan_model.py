@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal as D
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pydantic import ValidationError
 
 from guide.checklist import load_checklist
+from guide.paths import content_dir
 from guide.plan import (
     CareerPath,
     CheckState,
@@ -72,7 +74,7 @@ def test_new_plan_defaults() -> None:
         Weekday.FRIDAY,
     ]
     assert plan.limits.weekly_minutes <= 7 * plan.limits.daily_minutes
-    assert plan.platforms == plan.goals == plan.log == []
+    assert (plan.platforms, plan.goals, plan.log) == ([], [], [])
 
 
 def test_new_plan_needs_an_aware_time() -> None:
@@ -154,6 +156,8 @@ def test_python_ints_and_floats_become_exact_decimals() -> None:
     assert platform.fee_percent == D(20)
     assert platform.pay_per_task == D("0.3")
     assert isinstance(platform.pay_per_task, D)
+    platform.pay_per_task = D("1.500000000")  # trailing zeros are not decimal places
+    assert platform.pay_per_task == D("1.5")
 
 
 @pytest.mark.parametrize(
@@ -484,3 +488,44 @@ def test_stop_rule_skips_dropped_platforms_and_high_rates() -> None:
     assert stop_rule_hits(plan, dt.date(2026, 11, 26)) == []
     plan.limits.stop_rule = None
     assert stop_rule_hits(plan, dt.date(2026, 11, 26)) == []
+
+
+# --- the checklist ---------------------------------------------------------------------------
+
+
+def test_the_shipped_checklist() -> None:
+    checklist = load_checklist()
+    assert checklist.ids() == (
+        "payment-guarantee",
+        "rejection-appeal",
+        "national-currency",
+        "payout-schedule",
+        "payout-method",
+        "fees-known",
+        "time-estimate",
+        "minimum-wage",
+        "harmful-content",
+        "data-privacy",
+        "public-terms",
+        "deactivation-process",
+        "worker-voice",
+        "no-upfront-payment",
+        "no-messenger-recruiting",
+    )
+    for item in checklist.items:
+        assert item.en and item.why.en and "\n" not in item.why.en
+        assert any("а" <= ch <= "я" for ch in item.ru.lower() + item.why.ru.lower()), item.id
+    assert checklist.states.label(CheckState.TODO, "en") == "not yet"
+    assert checklist.states.label(CheckState.PASS, "en") == "tick"
+    assert checklist.states.label(CheckState.FAIL, "en") == "fails"
+    assert checklist.get("worker-voice") is not None and checklist.get("nope") is None
+
+
+def test_a_broken_checklist_file_is_refused(tmp_path: Path) -> None:
+    from guide.checklist import load_checklist_file
+
+    path = tmp_path / "checklist.toml"
+    text = (content_dir() / "checklist.toml").read_text("utf-8")
+    path.write_text(text.replace('id = "fees-known"', 'id = "payment-guarantee"'), "utf-8")
+    with pytest.raises(ValidationError, match="duplicate item ids: payment-guarantee"):
+        load_checklist_file(path)

@@ -371,3 +371,16 @@ def test_resolve_plan_path_looks_in_the_data_folder(
 def test_plan_model_equality_is_by_value() -> None:
     assert example_plan() == example_plan()
     assert isinstance(example_plan(), Plan)
+
+
+def test_an_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "plan.toml"
+    save_plan(example_plan(), path)
+
+    def denied(*args: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("guide.storage.os.open", denied)  # chmod 000 doesn't stop root
+    with pytest.raises(PlanError) as info:
+        load_plan(path)
+    assert str(info.value) == f"{path}: can't be read: permission denied"

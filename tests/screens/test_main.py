@@ -30,7 +30,7 @@ async def test_every_article_opens_from_its_section(make_app, shipped_guide: Gui
     app = make_app(lang)
     async with app.run_test(size=(100, 30)) as pilot:
         for s, section in enumerate(shipped_guide.sections):
-            await pilot.press("h", "home", *["down"] * s, "enter")
+            await pilot.press("h", "tab", "home", *["down"] * s, "enter")
             assert shown(app) == "section"
             for article in shipped_guide.in_section(section.id, lang):
                 await pilot.press("enter")
@@ -183,7 +183,7 @@ async def test_brackets_in_content_show_literally(tmp_path: Path) -> None:
             )
     app = RemoteGuideApp(lang="en", guide=load_guide(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("enter", "enter")
+        await pilot.press("tab", "enter", "enter")
         assert article_title(app) == f"{MARKUP} a"
         assert MARKUP in app.screen.query_one(MarkdownView).text
         assert MARKUP in str(app.screen.query_one("#article-summary", Static).render())

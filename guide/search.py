@@ -1,0 +1,655 @@
+"""Full-text search over the whole guide, in English and Russian, as the reader types.
+
+How it works, in short:
+
+- Text is cut into words with a Unicode-aware regex, case-folded and ё→е folded. A hyphenated
+  word is indexed as its parts and also joined ("wi-fi" → "wi", "fi", "wifi").
+- The index is keyed by these folded *surface* words, so building it needs no stemming and
+  stays fast. A query word is stemmed with Snowball (Russian for Cyrillic, English for Latin,
+  whatever the article's language) and matches every indexed word with the same stem; those
+  are found through the sorted vocabulary (a Snowball stem is a prefix of its word, or in
+  English nearly so) and stemmed on demand, with a cache.
+- The last query word, while it is being typed, also matches the longer words it begins.
+- Ranking is BM25 per field, summed with field weights: title and tags weigh most, then
+  headings and the summary, then the body. Documents that match more of the query's words,
+  and match them close together (minimum window over positions), are preferred.
+- A word of 5+ letters that matches nothing is corrected: one edit (Damerau-Levenshtein
+  distance 1) against the vocabulary, or else against the stems of the vocabulary; the
+  corrected query is what ``suggestion`` returns.
+- Results in the requested language come first; articles found only in the other language
+  follow, marked ``other_language``.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import snowballstemmer  # type: ignore[import-untyped]
+
+from guide.articles import Guide
+from guide.content import Article, _read_toml
+from guide.i18n import LANGS, Lang
+from guide.paths import content_dir
+
+TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+CYRILLIC = re.compile(r"[а-яё]")
+LATIN = re.compile(r"[a-z]")
+STOPWORDS_FILE = "search_stopwords.toml"
+
+# The fields of a document, their weights and their BM25 length normalisation.
+TITLE, TAGS, SUMMARY, HEADING, BODY = range(5)
+FIELDS = range(5)
+FIELD_B = (0.3, 0.3, 0.5, 0.5, 0.75)
+# Fields that share one BM25 saturation, with their weights inside it, and the channel's
+# weight: a title or tag match counts well above any amount of text, and the summary and
+# headings above the body.
+CHANNELS: tuple[tuple[tuple[tuple[int, float], ...], float], ...] = (
+    (((TITLE, 1.0), (TAGS, 1.0)), 2.0),
+    (((SUMMARY, 2.0), (HEADING, 2.0), (BODY, 1.0)), 1.0),
+)
+K1 = 1.2
+GAP = 16  # positions left empty between fields, tags and blocks: no proximity across them
+
+STOP, COMPOUND = -2, -3  # markers in the token memo
+PREFIX_MIN = 3  # the word being typed matches longer words from this many letters
+PREFIX_MAX_TERMS = 40  # at most this many (the most frequent) longer words
+PREFIX_WEIGHT = 0.5  # a longer word counts this much when the typed word is itself a word
+STEM_WEIGHT = 0.8  # another word with the same stem counts this much (the word itself: 1)
+FUZZY_MIN = 5  # words this long get one-typo correction
+COORDINATION = 1.0  # score × (matched words / query words) ** COORDINATION
+PROXIMITY = 2.0  # bonus for query words next to each other, less as they spread
+CANDIDATES = 60  # documents re-ranked with the proximity bonus
+CACHE_LIMIT = 50_000
+SNIPPET_WORDS = 20
+SNIPPET_LEAD = 5  # words shown before the first match
+ALPHABETS = {"ru": "абвгдежзийклмнопрстуфхцчшщъыьэюя", "en": "abcdefghijklmnopqrstuvwxyz"}
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: str
+    lang: Lang
+    title: str
+    section_id: str
+    score: float
+    block: int  # index into Article.blocks of the best/first match
+    snippet: tuple[tuple[str, bool], ...]  # text runs; True = a matched word to highlight
+    terms: tuple[str, ...]  # the words in that article that matched, lower-case, as written
+    other_language: bool  # True when the hit is from the other language
+
+
+def load_stopwords(root: Path | None = None) -> frozenset[str]:
+    """The stop words of both languages from ``search_stopwords.toml``, folded."""
+    data = _read_toml((root or content_dir()) / STOPWORDS_FILE)
+    return frozenset(fold(word) for lang in LANGS for word in data.get(lang, []))
+
+
+def fold(word: str) -> str:
+    """The form the index keys a word by: case-folded, ё→е, typographic apostrophe plain."""
+    return word.casefold().replace("ё", "е").replace("’", "'")
+
+
+def script(key: str) -> str | None:
+    """``ru`` for a Cyrillic word, ``en`` for a Latin one, None for numbers."""
+    if CYRILLIC.search(key):
+        return "ru"
+    if LATIN.search(key):
+        return "en"
+    return None
+
+
+def osa_distance_at_most_one(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by at most one insertion, deletion, substitution or
+    swap of two neighbouring letters (Damerau-Levenshtein distance ≤ 1)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        swapped = a[i + 1 : i + 2] + a[i : i + 1] == b[i : i + 2]
+        return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1 :] == shorter[i:]
+
+
+def edits1(word: str, alphabet: str) -> set[str]:
+    """Every string one edit (Damerau-Levenshtein) away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = {a + b[1:] for a, b in splits if b}
+    swaps = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    replaces = {a + c + b[1:] for a, b in splits if b for c in alphabet}
+    inserts = {a + c + b for a, b in splits for c in alphabet}
+    return (deletes | swaps | replaces | inserts) - {word}
+
+
+def split_token(raw: str) -> tuple[list[tuple[int, str]], str]:
+    """The parts of a token with their offsets, and the joined key of a hyphenated token
+    ('' for a plain one)."""
+    parts: list[tuple[int, str]] = []
+    offset = 0
+    for piece in raw.split("-"):
+        parts.append((offset, piece))
+        offset += len(piece) + 1
+    return parts, fold(raw.replace("-", "")) if len(parts) > 1 else ""
+
+
+class Stemmer:
+    """Snowball stems, Russian for Cyrillic words and English for Latin ones, cached."""
+
+    def __init__(self) -> None:
+        self._stemmers = {
+            "ru": snowballstemmer.stemmer("russian"),
+            "en": snowballstemmer.stemmer("english"),
+        }
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, key: str) -> str:
+        stem = self._cache.get(key)
+        if stem is None:
+            lang = script(key)
+            stem = key if lang is None or len(key) < 3 else self._stemmers[lang].stemWord(key)
+            self._cache[key] = stem
+        return stem
+
+
+@dataclass(frozen=True)
+class _Doc:
+    article: Article
+    block_starts: tuple[int, ...]  # the position of each block's first word
+    occ: tuple[dict[int, list[int]], ...]  # per field: term → positions
+
+
+@dataclass
+class _Group:
+    """The index terms that one query word matches, with their weights."""
+
+    key: str
+    terms: dict[int, float]
+    corrected: str | None = None
+
+
+@dataclass
+class _Scored:
+    scores: dict[int, float]
+    matched: dict[int, int]  # how many query words each document matched
+
+
+class SearchIndex:
+    """An in-memory index of every article of a ``Guide``, in both languages."""
+
+    def __init__(self, stopwords: frozenset[str]) -> None:
+        self._stopwords = stopwords
+        self._stem = Stemmer()
+        self._docs: list[_Doc] = []
+        self._vocab: dict[str, int] = {}  # folded word → term id
+        self._words: list[str] = []  # term id → folded word
+        self._spelling: list[str] = []  # term id → the word as first written, lower-case
+        self._freq: list[int] = []  # term id → occurrences in the whole guide
+        self._sorted: list[str] = []  # the vocabulary, sorted, for prefix look-ups
+        self._postings: tuple[dict[int, dict[int, float]], ...] = ({}, {}, {}, {}, {})
+        self._memo: dict[str, int] = {}  # case-folded token → term id, STOP or COMPOUND
+        self._compounds: dict[str, tuple[int, ...]] = {}  # joined id, then the parts' ids
+        self._stem_groups: dict[str, tuple[int, ...]] = {}
+        self._groups: dict[tuple[str, bool], _Group] = {}
+
+    # --- building -----------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, guide: Guide, stopwords: frozenset[str] | None = None) -> SearchIndex:
+        """Index every article of ``guide``, both languages, in reading order."""
+        index = cls(load_stopwords() if stopwords is None else stopwords)
+        lengths = [index._add_doc(a) for lang in LANGS for a in guide.all(lang)]
+        index._finish(lengths)
+        return index
+
+    def _add_doc(self, article: Article) -> list[int]:
+        """Index one article; return the length of each of its fields."""
+        occ: tuple[dict[int, list[int]], ...] = ({}, {}, {}, {}, {})
+        lengths = [0, 0, 0, 0, 0]
+        pos = self._add_text(occ[TITLE], article.title, 0)
+        lengths[TITLE] = pos
+        for tag in article.tags:
+            start = pos + GAP
+            pos = self._add_text(occ[TAGS], tag, start)
+            lengths[TAGS] += pos - start
+        pos += GAP
+        pos = self._add_text(occ[SUMMARY], article.summary, start := pos)
+        lengths[SUMMARY] = pos - start
+        starts = []
+        for block in article.blocks:
+            pos += GAP
+            starts.append(pos)
+            heading, _, rest = block.partition("\n") if block.startswith("#") else ("", "", block)
+            pos = self._add_text(occ[HEADING], heading, start := pos)
+            lengths[HEADING] += pos - start
+            pos = self._add_text(occ[BODY], rest, start := pos)
+            lengths[BODY] += pos - start
+        self._docs.append(_Doc(article, tuple(starts), occ))
+        return lengths
+
+    def _add_text(self, occ: dict[int, list[int]], text: str, pos: int) -> int:
+        """Record the positions of the words of ``text`` from ``pos``; return the next."""
+        memo = self._memo
+        for raw in TOKEN.findall(text.casefold()):
+            tid = memo.get(raw)
+            if tid is None:
+                tid = self._analyse(raw)
+            if tid >= 0:
+                positions = occ.get(tid)
+                if positions is None:
+                    occ[tid] = [pos]
+                else:
+                    positions.append(pos)
+            elif tid == COMPOUND:
+                pos = self._add_compound(occ, raw, pos)
+                continue
+            pos += 1
+        return pos
+
+    def _add_compound(self, occ: dict[int, list[int]], raw: str, pos: int) -> int:
+        """A hyphenated word: its joined form at its first part, then each part."""
+        joined, *parts = self._compounds[raw]
+        if joined >= 0:
+            occ.setdefault(joined, []).append(pos)
+        for tid in parts:
+            if tid >= 0:
+                occ.setdefault(tid, []).append(pos)
+            pos += 1
+        return pos
+
+    def _analyse(self, raw: str) -> int:
+        """Add a case-folded token to the memo and the vocabulary."""
+        parts, joined = split_token(raw)
+        ids = [self._term(piece) for _, piece in parts]
+        if joined:
+            self._compounds[raw] = (self._term(raw), *ids)
+            self._memo[raw] = COMPOUND
+        else:
+            self._memo[raw] = ids[0]
+        return self._memo[raw]
+
+    def _term(self, spelling: str) -> int:
+        key = fold(spelling).replace("-", "")
+        if key in self._stopwords:
+            return STOP
+        tid = self._vocab.get(key)
+        if tid is None:
+            tid = self._vocab[key] = len(self._words)
+            self._words.append(key)
+            self._spelling.append(spelling)
+            self._freq.append(0)
+        return tid
+
+    def _finish(self, lengths: list[list[int]]) -> None:
+        count = max(len(lengths), 1)
+        averages = [max(sum(doc[f] for doc in lengths) / count, 1.0) for f in FIELDS]
+        freq = self._freq
+        for d, (doc, doc_lengths) in enumerate(zip(self._docs, lengths, strict=True)):
+            for f in FIELDS:
+                norm = 1 - FIELD_B[f] + FIELD_B[f] * doc_lengths[f] / averages[f]
+                postings = self._postings[f]
+                for tid, positions in doc.occ[f].items():
+                    tf = len(positions)
+                    freq[tid] += tf
+                    posting = postings.get(tid)
+                    if posting is None:
+                        postings[tid] = {d: tf / norm}
+                    else:
+                        posting[d] = tf / norm
+        self._sorted = sorted(self._vocab)
+
+    # --- query words --------------------------------------------------------------------
+
+    def _query_words(self, query: str) -> list[tuple[int, int, str, bool]]:
+        """(start, end, key, being typed) for each word of the query that is not a stop
+        word, without repeats. A hyphenated word counts as its parts."""
+        words: list[tuple[int, int, str, bool]] = []
+        seen: set[str] = set()
+        for match in TOKEN.finditer(query):
+            parts, _ = split_token(match.group())
+            for offset, piece in parts:
+                key = fold(piece)
+                start = match.start() + offset
+                if key in self._stopwords or key in seen:
+                    continue
+                seen.add(key)
+                end = start + len(piece)
+                words.append((start, end, key, end == len(query)))
+        return words
+
+    def _group(self, key: str, typing: bool) -> _Group:
+        group = self._groups.get((key, typing))
+        if group is None:
+            if len(self._groups) > CACHE_LIMIT:
+                self._groups.clear()
+            group = self._groups[(key, typing)] = self._make_group(key, typing)
+        return group
+
+    def _make_group(self, key: str, typing: bool) -> _Group:
+        terms = self._exact_terms(key)
+        if typing and len(key) >= PREFIX_MIN:
+            weight = PREFIX_WEIGHT if terms else 1.0
+            longer = [self._vocab[w] for w in self._with_prefix(key)]
+            longer.sort(key=lambda tid: -self._freq[tid])
+            for tid in longer[:PREFIX_MAX_TERMS]:
+                terms.setdefault(tid, weight)
+        if terms or len(key) < FUZZY_MIN or script(key) is None:
+            return _Group(key, terms)
+        corrected = self._correct(key)
+        if corrected is None:
+            return _Group(key, {})
+        return _Group(key, self._exact_terms(corrected), self._spelling[self._vocab[corrected]])
+
+    def _exact_terms(self, key: str) -> dict[int, float]:
+        """The indexed words with the same stem as ``key``, and ``key`` itself."""
+        lang = script(key)
+        members = self._stem_members(self._stem(key), lang) if lang else ()
+        terms = dict.fromkeys(members, STEM_WEIGHT)
+        if key in self._vocab:
+            terms[self._vocab[key]] = 1.0
+        return terms
+
+    def _stem_members(self, stem: str, lang: str) -> tuple[int, ...]:
+        """Ids of the indexed words whose stem is ``stem``."""
+        found = self._stem_groups.get(stem)
+        if found is None:
+            # A Russian stem is a prefix of its word; an English one may end in a letter the
+            # word does not have ("happy" → "happi", "hoping" → "hope").
+            prefix = stem[:-1] if lang == "en" and len(stem) > 3 else stem
+            words = self._with_prefix(prefix, 400)
+            found = tuple(self._vocab[w] for w in words if self._stem(w) == stem)
+            if len(self._stem_groups) > CACHE_LIMIT:
+                self._stem_groups.clear()
+            self._stem_groups[stem] = found
+        return found
+
+    def _with_prefix(self, prefix: str, limit: int = 100_000) -> list[str]:
+        lo = bisect_left(self._sorted, prefix)
+        hi = bisect_right(self._sorted, prefix + "\U0010ffff", lo)
+        return self._sorted[lo : min(hi, lo + limit)]
+
+    def _correct(self, key: str) -> str | None:
+        """The most frequent indexed word one edit away from ``key``; failing that, the most
+        frequent word whose stem is one edit away from the stem of ``key``."""
+        lang = script(key) or "en"
+        alphabet = ALPHABETS[lang]
+        near = [w for w in edits1(key, alphabet) if w in self._vocab]
+        if near:
+            return max(near, key=lambda w: (self._freq[self._vocab[w]], w))
+        stem = self._stem(key)
+        if len(stem) < FUZZY_MIN - 1:
+            return None
+        # A candidate that only adds or drops letters at the end of the stem is the stemmer
+        # cutting a different word differently ("торговаться", "торговая"), not a typo.
+        candidates = [c for c in edits1(stem, alphabet) if not _extends(c, stem)]
+        members = [tid for c in candidates for tid in self._stem_members(c, lang)]
+        if not members:
+            return None
+        return self._words[max(members, key=lambda tid: (self._freq[tid], self._words[tid]))]
+
+    # --- searching ----------------------------------------------------------------------
+
+    def search(self, query: str, lang: Lang, limit: int = 20) -> list[Hit]:
+        """The best ``limit`` articles for ``query``: those in ``lang`` first, then the
+        articles found only in the other language."""
+        groups = [g for g in self._groups_for(query) if g.terms]
+        if not groups or limit <= 0:
+            return []
+        scored = self._score(groups)
+        here = [d for d in scored.scores if self._docs[d].article.lang == lang]
+        found = {self._docs[d].article.id for d in here}
+        there = [
+            d
+            for d in scored.scores
+            if self._docs[d].article.lang != lang and self._docs[d].article.id not in found
+        ]
+        ranked = self._rank(here, scored, groups, limit)
+        if len(ranked) < limit:
+            ranked += self._rank(there, scored, groups, limit - len(ranked))
+        return [self._hit(d, score, groups, lang) for d, score in ranked]
+
+    def suggestion(self, query: str, lang: Lang) -> str | None:
+        """The query with its misspelt words corrected ("did you mean"), or None."""
+        del lang  # one vocabulary serves both languages
+        fixes = [(s, e, g.corrected) for s, e, g in self._located_groups(query) if g.corrected]
+        text = query
+        for start, end, corrected in reversed(fixes):
+            text = text[:start] + corrected + text[end:]
+        return text if fixes else None
+
+    def _located_groups(self, query: str) -> list[tuple[int, int, _Group]]:
+        return [(s, e, self._group(key, typing)) for s, e, key, typing in self._query_words(query)]
+
+    def _groups_for(self, query: str) -> list[_Group]:
+        return [group for _, _, group in self._located_groups(query)]
+
+    def _score(self, groups: list[_Group]) -> _Scored:
+        """BM25 of every document matching a query word: one saturation per channel of
+        fields, weighted and summed over channels and query words; then scaled by the share
+        of the query's words the document matched."""
+        total = len(self._docs)
+        scores: dict[int, float] = {}
+        matched: dict[int, int] = {}
+        certain: dict[int, int] = {}  # matched words that were not typo corrections
+        for group in groups:
+            per_field = self._group_tf(group)
+            docs = set().union(*per_field)
+            idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
+            for d in docs:
+                matched[d] = matched.get(d, 0) + 1
+                if group.corrected is None:
+                    certain[d] = certain.get(d, 0) + 1
+            for fields, channel_weight in CHANNELS:
+                weight = idf * channel_weight * (K1 + 1)
+                for d, tf in _combine(per_field, fields).items():
+                    scores[d] = scores.get(d, 0.0) + weight * tf / (tf + K1)
+        # A corrected word is a guess: it adds to the score but costs nothing when missing.
+        expected = sum(1 for g in groups if g.corrected is None)
+        if expected:
+            for d in scores:
+                scores[d] *= (certain.get(d, 0) / expected) ** COORDINATION
+        return _Scored(scores, matched)
+
+    def _group_tf(self, group: _Group) -> list[dict[int, float]]:
+        """Per field: document → weighted, length-normalised count of the group's words."""
+        per_field: list[dict[int, float]] = []
+        for postings in self._postings:
+            tfs: dict[int, float] = {}
+            for tid, weight in group.terms.items():
+                posting = postings.get(tid)
+                if posting is not None:
+                    for d, tf in posting.items():
+                        tfs[d] = tfs.get(d, 0.0) + weight * tf
+            per_field.append(tfs)
+        return per_field
+
+    def _rank(
+        self, docs: list[int], scored: _Scored, groups: list[_Group], limit: int
+    ) -> list[tuple[int, float]]:
+        """The best ``limit`` of ``docs``, the leaders re-ranked with the proximity bonus."""
+        scores = scored.scores
+        top = heapq.nlargest(max(CANDIDATES, limit), docs, key=lambda d: (scores[d], -d))
+        ranked = [(d, scores[d] + self._proximity(d, scored, groups)) for d in top]
+        ranked.sort(key=lambda item: (-item[1], item[0]))
+        return ranked[:limit]
+
+    def _proximity(self, d: int, scored: _Scored, groups: list[_Group]) -> float:
+        if scored.matched[d] < 2:
+            return 0.0
+        lists = [p for p in (self._positions(g, d) for g in groups) if p]
+        width = min_window(lists)[1]
+        return PROXIMITY * (len(lists) - 1) / (1 + (width - len(lists)) / 4)
+
+    def _positions(self, group: _Group, d: int) -> list[int]:
+        """Every position in document ``d`` of a word of ``group``, sorted."""
+        found: list[int] = []
+        for occ in self._docs[d].occ:
+            for tid in group.terms:
+                positions = occ.get(tid)
+                if positions:
+                    found.extend(positions)
+        found.sort()
+        return found
+
+    # --- hits and snippets --------------------------------------------------------------
+
+    def _hit(self, d: int, score: float, groups: list[_Group], lang: Lang) -> Hit:
+        article = self._docs[d].article
+        tids = {tid for g in groups for tid in g.terms}
+        block, first = self._best_block(d, groups)
+        text = article.summary if first is None else article.blocks[block]
+        return Hit(
+            article_id=article.id,
+            lang=article.lang,
+            title=article.title,
+            section_id=article.section,
+            score=round(score, 4),
+            block=block,
+            snippet=self._snippet(text, tids, first or 0),
+            terms=self._terms(d, tids),
+            other_language=article.lang != lang,
+        )
+
+    def _terms(self, d: int, tids: set[int]) -> tuple[str, ...]:
+        """The matched words of document ``d``, in the order they first appear."""
+        firsts: dict[str, int] = {}
+        for occ in self._docs[d].occ:
+            for tid in tids & occ.keys():
+                spelling = self._spelling[tid]
+                firsts[spelling] = min(firsts.get(spelling, occ[tid][0]), occ[tid][0])
+        return tuple(sorted(firsts, key=firsts.__getitem__))
+
+    def _best_block(self, d: int, groups: list[_Group]) -> tuple[int, int | None]:
+        """The block with the most query words (the first of equals), and the position in
+        it, counted in words, of the passage where they are closest together; (0, None)
+        when only the title, tags or summary matched."""
+        starts = self._docs[d].block_starts
+        per_block: dict[int, list[list[int]]] = {}
+        for group in groups:
+            by_block: dict[int, list[int]] = {}
+            for p in self._positions(group, d):
+                if starts and p >= starts[0]:
+                    by_block.setdefault(bisect_right(starts, p) - 1, []).append(p)
+            for b, positions in by_block.items():
+                per_block.setdefault(b, []).append(positions)
+        if not per_block:
+            return 0, None
+        block = max(per_block, key=lambda b: (len(per_block[b]), -b))
+        return block, min_window(per_block[block])[0] - starts[block]
+
+    def _snippet(self, text: str, tids: set[int], first: int) -> tuple[tuple[str, bool], ...]:
+        """About SNIPPET_WORDS words of ``text`` from a little before word ``first``, as
+        runs of clean text with the matched words flagged."""
+        lo = max(0, first - SNIPPET_LEAD)
+        parts = list(self._parts(text, tids, lo + SNIPPET_WORDS + 1))
+        if len(parts) <= lo + SNIPPET_WORDS:  # near the end: show the last words instead
+            lo = max(0, len(parts) - SNIPPET_WORDS)
+        window = parts[lo : lo + SNIPPET_WORDS]
+        runs: list[tuple[str, bool]] = [("… ", False)] if lo > 0 else []
+        for i, (start, end, flag, token) in enumerate(window):
+            if i:
+                previous = window[i - 1]
+                both = flag and previous[2] and previous[3] == token  # inside one matched word
+                runs.append((clean_gap(text[previous[1] : start]), both))
+            runs.append((text[start:end], flag))
+        if len(parts) > lo + SNIPPET_WORDS:
+            runs.append((" …", False))
+        return _merge(runs)
+
+    def _parts(self, text: str, tids: set[int], limit: int) -> Iterator[tuple[int, int, bool, int]]:
+        """The first ``limit`` words of ``text``: (start, end, matched, start of the token).
+        A hyphenated word matched as a whole has all its parts matched."""
+        count = 0
+        for match in TOKEN.finditer(text):
+            raw = match.group().casefold()
+            tid = self._memo.get(raw)
+            if tid is None:
+                tid = self._vocab.get(fold(raw), STOP)
+            if tid != COMPOUND:
+                yield match.start(), match.end(), tid in tids, match.start()
+                count += 1
+            else:
+                joined, *ids = self._compounds[raw]
+                parts, _ = split_token(match.group())
+                for (offset, piece), tid in zip(parts, ids, strict=True):
+                    start = match.start() + offset
+                    hit = joined in tids or tid in tids
+                    yield start, start + len(piece), hit, match.start()
+                    count += 1
+            if count >= limit:
+                return
+
+
+def _combine(
+    per_field: list[dict[int, float]], fields: tuple[tuple[int, float], ...]
+) -> dict[int, float]:
+    """Document → the weighted sum of its counts in ``fields``."""
+    if len(fields) == 1 and fields[0][1] == 1.0:
+        return per_field[fields[0][0]]
+    combined: dict[int, float] = {}
+    for f, weight in fields:
+        for d, tf in per_field[f].items():
+            combined[d] = combined.get(d, 0.0) + weight * tf
+    return combined
+
+
+def min_window(lists: list[list[int]]) -> tuple[int, int]:
+    """Start and width of the smallest window of positions holding one position from each
+    of the sorted, non-empty ``lists``."""
+    heap = [(positions[0], i, 0) for i, positions in enumerate(lists)]
+    heapq.heapify(heap)
+    high = max(p for p, _, _ in heap)
+    best = (heap[0][0], high - heap[0][0] + 1)
+    while True:
+        low, i, j = heapq.heappop(heap)
+        if high - low + 1 < best[1]:
+            best = (low, high - low + 1)
+        if j + 1 == len(lists[i]):
+            return best
+        nxt = lists[i][j + 1]
+        high = max(high, nxt)
+        heapq.heappush(heap, (nxt, i, j + 1))
+
+
+NEEDS_CLEANING = re.compile(r"[#|*`>_~\[\]\n\t]|--|  |:-")
+GAP_MARKUP = re.compile(r"\[[ xX]\]|[#|*`>_~]+|\n\s*[-+]\s+|-{2,}|:-+|\s+")
+
+
+def clean_gap(gap: str) -> str:
+    """The text between two words without Markdown: heading hashes, table pipes and rules,
+    emphasis, list and checklist markers. Line breaks become spaces, and the border between
+    two table cells a middle dot."""
+    if not NEEDS_CLEANING.search(gap):
+        return gap
+    text = GAP_MARKUP.sub(" ", gap)
+    text = re.sub(r"\s+", " ", text)
+    text = re.sub(r"\s+([,.;:!?)»])", r"\1", text)
+    text = re.sub(r"([(«])\s+", r"\1", text)
+    if "|" in gap and not text.strip():
+        return " · "
+    return text if text.strip() else " "
+
+
+def _extends(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a)
+
+
+def _merge(runs: list[tuple[str, bool]]) -> tuple[tuple[str, bool], ...]:
+    merged: list[tuple[str, bool]] = []
+    for text, flag in runs:
+        if not text:
+            continue
+        if merged and merged[-1][1] == flag:
+            merged[-1] = (merged[-1][0] + text, flag)
+        else:
+            merged.append((text, flag))
+    return tuple(merged)

@@ -1,0 +1,27 @@
+"""One article over another screen (from the wizard's links); Escape returns."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+
+from screens.widgets.article_view import ArticleView
+
+
+class ReaderScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q", "dismiss", "Close", id="close")]
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__(classes="dialog")
+        self.article_id = article_id
+
+    def compose(self) -> ComposeResult:
+        yield ArticleView(id="reader", classes="dialog-box wide tall")
+
+    def on_mount(self) -> None:
+        guide = self.app.guide  # type: ignore[attr-defined]
+        view = self.query_one(ArticleView)
+        if guide is not None:
+            view.show(guide.article(self.app.lang, self.article_id), guide)  # type: ignore[attr-defined]
+        view.focus()

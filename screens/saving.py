@@ -1,0 +1,47 @@
+"""Saving a plan from the UI: the file-changed and file-exists questions, and errors shown
+as messages. Shared by the wizard and the plan screen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.content import Content
+from textual.screen import Screen
+
+from guide.i18n import Lang, t
+from guide.plan import Plan
+from guide.storage import Fingerprint, PlanError, SaveConflict, save_plan
+from screens.dialogs import ChoiceDialog
+
+
+async def save_asking(
+    screen: Screen[object], lang: Lang, plan: Plan, path: Path, expected: Fingerprint | None
+) -> Fingerprint | None:
+    """Save ``plan``; on a conflict ask whether to overwrite. None when not saved.
+    Must run in a worker (it waits for the user's answer)."""
+    try:
+        return save_plan(plan, path, expected=expected)
+    except SaveConflict:
+        if expected is None:
+            question = ChoiceDialog(
+                t(lang, "exists_title"), t(lang, "exists_body", path=str(path)),
+                [("overwrite", t(lang, "exists_replace")), ("cancel", t(lang, "btn_cancel"))],
+            )
+        else:
+            question = ChoiceDialog(
+                t(lang, "conflict_title"), t(lang, "conflict_body", path=str(path)),
+                [("overwrite", t(lang, "conflict_overwrite")), ("cancel", t(lang, "conflict_cancel"))],
+            )
+        if await screen.app.push_screen_wait(question) != "overwrite":
+            return None
+        try:
+            return save_plan(plan, path, expected=expected, overwrite=True)
+        except PlanError as error:
+            _failed(screen, lang, error)
+    except PlanError as error:
+        _failed(screen, lang, error)
+    return None
+
+
+def _failed(screen: Screen[object], lang: Lang, error: PlanError) -> None:
+    screen.notify(Content(t(lang, "save_failed", error=str(error))), severity="error", timeout=10)

@@ -1,0 +1,167 @@
+"""Step 5: the vetting checklist for each chosen platform: tick, not yet or fails, with a
+note. Changes apply to the plan at once."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import DataTable, Select, Static
+
+from guide.checklist import CheckState, load_checklist
+from guide.i18n import t
+from guide.plan import ChecklistEntry
+from screens.steps.base import WizardStep
+
+if TYPE_CHECKING:
+    from guide.plan import Plan, Platform
+
+STATE_ORDER = [CheckState.TODO, CheckState.PASS, CheckState.FAIL]
+STATE_MARK = {CheckState.TODO: "·", CheckState.PASS: "✓", CheckState.FAIL: "✗"}
+
+
+class ChecklistTable(DataTable[Text]):
+    BINDINGS = [
+        Binding("space", "cycle", "Cycle", show=False),
+        Binding("t", "set('pass')", "Tick", show=False),
+        Binding("x", "set('fail')", "Fails", show=False),
+        Binding("u", "set('todo')", "Not yet", show=False),
+        Binding("n", "note", "Note", show=False),
+    ]
+
+    def action_cycle(self) -> None:
+        self.parent_step.cycle(self.cursor_row)  # type: ignore[attr-defined]
+
+    def action_set(self, state: str) -> None:
+        self.parent_step.set_state(self.cursor_row, CheckState(state))  # type: ignore[attr-defined]
+
+    def action_note(self) -> None:
+        self.parent_step.edit_note(self.cursor_row)  # type: ignore[attr-defined]
+
+
+class VettingStep(WizardStep):
+    name_key = "step_vetting"
+
+    def compose(self) -> ComposeResult:
+        yield Select[int]([], prompt=t(self.lang, "vetting_platform"), allow_blank=True, id="vet-platform")
+        yield Static(Content(t(self.lang, "vetting_none")), id="vet-none", classes="muted")
+        table = ChecklistTable(id="checklist", cursor_type="row", zebra_stripes=True)
+        table.parent_step = self  # type: ignore[attr-defined]
+        yield table
+        yield Static(id="vet-why", classes="muted", markup=False)
+        yield Static(Content(t(self.lang, "vetting_keys")), classes="muted")
+
+    def on_mount(self) -> None:
+        table = self.query_one(ChecklistTable)
+        table.add_column(t(self.lang, "vetting_state"), key="state")
+        table.add_column(t(self.lang, "vetting_item"), key="item")
+        table.add_column(t(self.lang, "vetting_note"), key="note")
+
+    def enter(self, plan: Plan) -> None:
+        self.load(plan)
+
+    def load(self, plan: Plan) -> None:
+        select = self.query_one("#vet-platform", Select)
+        options = [(Content(p.name), i) for i, p in enumerate(plan.platforms)]
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if options:
+                select.value = 0
+        has = bool(options)
+        self.query_one("#vet-none").display = not has
+        select.display = self.query_one(ChecklistTable).display = has
+        self._fill()
+
+    @property
+    def platform(self) -> Platform | None:
+        value = self.query_one("#vet-platform", Select).value
+        platforms = self.plan.platforms
+        return platforms[value] if isinstance(value, int) and value < len(platforms) else None
+
+    def _fill(self) -> None:
+        table = self.query_one(ChecklistTable)
+        row = table.cursor_row
+        table.clear()
+        platform = self.platform
+        if platform is None:
+            return
+        for item in load_checklist().items:
+            entry = platform.entry(item.id) or ChecklistEntry(item=item.id)
+            table.add_row(*self._cells(entry, item.text(self.lang)), key=item.id)
+        table.move_cursor(row=min(row, table.row_count - 1))
+        self._show_why()
+
+    def _cells(self, entry: ChecklistEntry, text: str) -> tuple[Text, Text, Text]:
+        labels = load_checklist().states
+        state = Text(f"{STATE_MARK[entry.state]} {labels.label(entry.state, self.lang)}")
+        style = {"pass": "green", "fail": "red"}.get(entry.state.value, "")
+        state.stylize(style)
+        return state, Text(text), Text(entry.note)
+
+    def _entry(self, row: int) -> tuple[Platform, ChecklistEntry] | None:
+        platform = self.platform
+        items = load_checklist().items
+        if platform is None or not 0 <= row < len(items):
+            return None
+        entry = platform.entry(items[row].id)
+        if entry is None:
+            entry = ChecklistEntry(item=items[row].id)
+            platform.checklist = [*platform.checklist, entry]
+        return platform, entry
+
+    def set_state(self, row: int, state: CheckState, note: str | None = None) -> None:
+        found = self._entry(row)
+        if found is None:
+            return
+        platform, entry = found
+        entry.state = state
+        if note is not None:
+            entry.note = note
+        self._fill()
+        self.changed()
+
+    def cycle(self, row: int) -> None:
+        found = self._entry(row)
+        if found:
+            next_state = STATE_ORDER[(STATE_ORDER.index(found[1].state) + 1) % len(STATE_ORDER)]
+            self.set_state(row, next_state)
+
+    def edit_note(self, row: int) -> None:
+        from screens.dialogs import TextDialog
+
+        found = self._entry(row)
+        if found is None:
+            return
+        item = load_checklist().items[row].text(self.lang)
+
+        def done(note: str | None) -> None:
+            if note is not None:
+                try:
+                    self.set_state(row, found[1].state, note)
+                except ValueError as invalid:
+                    self.notify(Content(str(invalid).splitlines()[-1]), severity="error")
+
+        self.app.push_screen(TextDialog(t(self.lang, "note_title", item=item), found[1].note), done)
+
+    def _show_why(self) -> None:
+        table = self.query_one(ChecklistTable)
+        items = load_checklist().items
+        if 0 <= table.cursor_row < len(items):
+            why = items[table.cursor_row].why.get(self.lang)
+            self.query_one("#vet-why", Static).update(Content(why))
+
+    @on(DataTable.RowHighlighted)
+    def _row(self) -> None:
+        self._show_why()
+
+    @on(DataTable.RowSelected)
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.cycle(event.cursor_row)
+
+    @on(Select.Changed, "#vet-platform")
+    def _platform(self) -> None:
+        self._fill()
