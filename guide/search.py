@@ -50,7 +50,7 @@ FIELD_B = (0.3, 0.3, 0.5, 0.5, 0.75)
 # weight: a title or tag match counts well above any amount of text, and the summary and
 # headings above the body.
 CHANNELS: tuple[tuple[tuple[tuple[int, float], ...], float], ...] = (
-    (((TITLE, 1.0), (TAGS, 1.0)), 2.0),
+    (((TITLE, 1.0), (TAGS, 1.0)), 3.0),
     (((SUMMARY, 2.0), (HEADING, 2.0), (BODY, 1.0)), 1.0),
 )
 K1 = 1.2
@@ -161,6 +161,11 @@ class Stemmer:
         return stem
 
 
+# A word of a text as the snippet shows it: start, end, term id, the term id of the whole
+# hyphenated word it is part of (or STOP), and where that whole word starts.
+_Span = tuple[int, int, int, int, int]
+
+
 @dataclass(frozen=True)
 class _Doc:
     article: Article
@@ -200,6 +205,7 @@ class SearchIndex:
         self._compounds: dict[str, tuple[int, ...]] = {}  # joined id, then the parts' ids
         self._stem_groups: dict[str, tuple[int, ...]] = {}
         self._groups: dict[tuple[str, bool], _Group] = {}
+        self._spans: dict[tuple[int, int | None], list[_Span]] = {}
 
     # --- building -----------------------------------------------------------------------
 
@@ -506,7 +512,6 @@ class SearchIndex:
         article = self._docs[d].article
         tids = {tid for g in groups for tid in g.terms}
         block, first = self._best_block(d, groups)
-        text = article.summary if first is None else article.blocks[block]
         return Hit(
             article_id=article.id,
             lang=article.lang,
@@ -514,7 +519,7 @@ class SearchIndex:
             section_id=article.section,
             score=round(score, 4),
             block=block,
-            snippet=self._snippet(text, tids, first or 0),
+            snippet=self._snippet(d, None if first is None else block, tids, first or 0),
             terms=self._terms(d, tids),
             other_language=article.lang != lang,
         )
@@ -546,47 +551,54 @@ class SearchIndex:
         block = max(per_block, key=lambda b: (len(per_block[b]), -b))
         return block, min_window(per_block[block])[0] - starts[block]
 
-    def _snippet(self, text: str, tids: set[int], first: int) -> tuple[tuple[str, bool], ...]:
-        """About SNIPPET_WORDS words of ``text`` from a little before word ``first``, as
-        runs of clean text with the matched words flagged."""
-        lo = max(0, first - SNIPPET_LEAD)
-        parts = list(self._parts(text, tids, lo + SNIPPET_WORDS + 1))
-        if len(parts) <= lo + SNIPPET_WORDS:  # near the end: show the last words instead
-            lo = max(0, len(parts) - SNIPPET_WORDS)
+    def _snippet(
+        self, d: int, block: int | None, tids: set[int], first: int
+    ) -> tuple[tuple[str, bool], ...]:
+        """About SNIPPET_WORDS words of a block (None: the summary) of document ``d``, from
+        a little before word ``first``, as runs of clean text with the matched words
+        flagged."""
+        article = self._docs[d].article
+        text = article.summary if block is None else article.blocks[block]
+        parts = self._parts(d, block, text)
+        lo = max(0, min(first - SNIPPET_LEAD, len(parts) - SNIPPET_WORDS))
         window = parts[lo : lo + SNIPPET_WORDS]
+        flags = [tid in tids or joined in tids for _, _, tid, joined, _ in window]
         runs: list[tuple[str, bool]] = [("… ", False)] if lo > 0 else []
-        for i, (start, end, flag, token) in enumerate(window):
+        for i, (start, end, _, _, token) in enumerate(window):
             if i:
                 previous = window[i - 1]
-                both = flag and previous[2] and previous[3] == token  # inside one matched word
-                runs.append((clean_gap(text[previous[1] : start]), both))
-            runs.append((text[start:end], flag))
+                inside = flags[i] and flags[i - 1] and previous[4] == token  # one matched word
+                runs.append((clean_gap(text[previous[1] : start]), inside))
+            runs.append((text[start:end], flags[i]))
         if len(parts) > lo + SNIPPET_WORDS:
             runs.append((" …", False))
         return _merge(runs)
 
-    def _parts(self, text: str, tids: set[int], limit: int) -> Iterator[tuple[int, int, bool, int]]:
-        """The first ``limit`` words of ``text``: (start, end, matched, start of the token).
-        A hyphenated word matched as a whole has all its parts matched."""
-        count = 0
+    def _parts(self, d: int, block: int | None, text: str) -> list[_Span]:
+        """The words of a block (None: the summary) of document ``d``, cached."""
+        spans = self._spans.get((d, block))
+        if spans is None:
+            if len(self._spans) > CACHE_LIMIT // 10:
+                self._spans.clear()
+            spans = self._spans[(d, block)] = list(self._text_spans(text))
+        return spans
+
+    def _text_spans(self, text: str) -> Iterator[_Span]:
+        """(start, end, term id, joined term id, start of the whole token) of each word of
+        ``text``, one per position as the index counts them."""
         for match in TOKEN.finditer(text):
             raw = match.group().casefold()
             tid = self._memo.get(raw)
-            if tid is None:
+            if tid is None:  # not indexed text: look the word up without adding it
                 tid = self._vocab.get(fold(raw), STOP)
             if tid != COMPOUND:
-                yield match.start(), match.end(), tid in tids, match.start()
-                count += 1
-            else:
-                joined, *ids = self._compounds[raw]
-                parts, _ = split_token(match.group())
-                for (offset, piece), tid in zip(parts, ids, strict=True):
-                    start = match.start() + offset
-                    hit = joined in tids or tid in tids
-                    yield start, start + len(piece), hit, match.start()
-                    count += 1
-            if count >= limit:
-                return
+                yield match.start(), match.end(), tid, STOP, match.start()
+                continue
+            joined, *ids = self._compounds[raw]
+            parts, _ = split_token(match.group())
+            for (offset, piece), part_id in zip(parts, ids, strict=True):
+                start = match.start() + offset
+                yield start, start + len(piece), part_id, joined, match.start()
 
 
 def _combine(
