@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from pty_timer import Session  # noqa: E402
+from pty_timer import Session
 
 RUNS = 15
 HERE = Path(__file__).parent
@@ -86,8 +86,12 @@ def open_article() -> dict[str, float | str]:
             times.append(session.wait_for(fragment))
         finally:
             session.close()
-    return {"article": title, "last_line": fragment, "median_ms": round(statistics.median(times) * 1000, 1),
-            "max_ms": round(max(times) * 1000, 1)}
+    return {
+        "article": title,
+        "last_line": fragment,
+        "median_ms": round(statistics.median(times) * 1000, 1),
+        "max_ms": round(max(times) * 1000, 1),
+    }
 
 
 MEMORY_PROBE = """
@@ -114,11 +118,19 @@ asyncio.run(main())
 def memory() -> dict[str, float]:
     out = subprocess.run([PY, "-c", MEMORY_PROBE], capture_output=True, text=True, check=True)
     bare = subprocess.run(
-        [PY, "-c", "import resource, textual.app; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"],
-        capture_output=True, text=True, check=True,
+        [
+            PY,
+            "-c",
+            "import resource, textual.app; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     )
-    return {"peak_rss_mb": round(float(out.stdout.split()[-1]), 1),
-            "textual_import_rss_mb": round(float(bare.stdout.split()[-1]), 1)}
+    return {
+        "peak_rss_mb": round(float(out.stdout.split()[-1]), 1),
+        "textual_import_rss_mb": round(float(bare.stdout.split()[-1]), 1),
+    }
 
 
 if __name__ == "__main__":

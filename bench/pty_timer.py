@@ -14,18 +14,33 @@ import termios
 import time
 from collections.abc import Sequence
 
-ESCAPES = re.compile(rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>NOPDEMc78])")
+ESCAPES = re.compile(
+    rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[=>NOPDEMc78])"
+)
 
 
 class Session:
     """A command on a pty of the given size, with helpers to type and to wait for text."""
 
-    def __init__(self, argv: Sequence[str], size: tuple[int, int] = (120, 40), env: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        argv: Sequence[str],
+        size: tuple[int, int] = (120, 40),
+        env: dict[str, str] | None = None,
+    ) -> None:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
-        full_env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": str(size[0]), "LINES": str(size[1]), **(env or {})}
+        full_env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "COLUMNS": str(size[0]),
+            "LINES": str(size[1]),
+            **(env or {}),
+        }
         self.started = time.perf_counter()
-        self.proc = subprocess.Popen(argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True)
+        self.proc = subprocess.Popen(
+            argv, stdin=slave, stdout=slave, stderr=slave, env=full_env, start_new_session=True
+        )
         os.close(slave)
         self.master = master
         self.seen = b""

@@ -65,8 +65,8 @@ def _with_open(argv: list[str], commands: set[str]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    commands = next(
-        a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
-    ).choices
-    args = parser.parse_args(_with_open(list(sys.argv[1:] if argv is None else argv), set(commands)))
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    args = parser.parse_args(
+        _with_open(list(sys.argv[1:] if argv is None else argv), set(commands))
+    )
     return int(args.func(args) or 0)

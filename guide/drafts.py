@@ -50,8 +50,15 @@ def load_draft() -> Draft | None:
         return Draft(plan, int(meta.get("step", 0)), str(meta.get("target", "")), fields)
     except FileNotFoundError:
         return None
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, KeyError, TypeError,
-            ValueError, PlanError):
+    except (
+        OSError,
+        UnicodeDecodeError,
+        tomllib.TOMLDecodeError,
+        KeyError,
+        TypeError,
+        ValueError,
+        PlanError,
+    ):
         path.replace(path.with_suffix(".broken"))
         return None
 

@@ -21,8 +21,16 @@ FEW_HOURS = 8
 SKILL_HINTS: dict[CareerPath, tuple[str, ...]] = {
     CareerPath.REMOTE_PROJECT_MANAGEMENT: ("project", "manag", "проект", "управлен"),
     CareerPath.SOFT_SKILLS: (
-        "support", "communicat", "customer", "sales", "teach", "поддержк", "общени",
-        "клиент", "продаж", "преподав",
+        "support",
+        "communicat",
+        "customer",
+        "sales",
+        "teach",
+        "поддержк",
+        "общени",
+        "клиент",
+        "продаж",
+        "преподав",
     ),
     CareerPath.OWN_BUSINESS: ("business", "marketing", "бизнес", "маркетинг", "своё дело"),
 }

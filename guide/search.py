@@ -274,14 +274,13 @@ class SearchIndex:
 
     def _analyse(self, raw: str) -> int:
         """Add a case-folded token to the memo and the vocabulary."""
-        parts, joined = split_token(raw)
-        ids = [self._term(piece) for _, piece in parts]
-        if joined:
-            self._compounds[raw] = (self._term(raw), *ids)
-            self._memo[raw] = COMPOUND
-        else:
-            self._memo[raw] = ids[0]
-        return self._memo[raw]
+        if "-" not in raw:
+            tid = self._memo[raw] = self._term(raw)
+            return tid
+        parts, _ = split_token(raw)
+        self._compounds[raw] = (self._term(raw), *(self._term(piece) for _, piece in parts))
+        self._memo[raw] = COMPOUND
+        return COMPOUND
 
     def _term(self, spelling: str) -> int:
         key = fold(spelling).replace("-", "")
@@ -633,7 +632,7 @@ def min_window(lists: list[list[int]]) -> tuple[int, int]:
 
 
 NEEDS_CLEANING = re.compile(r"[#|*`>_~\[\]\n\t]|--|  |:-")
-GAP_MARKUP = re.compile(r"\[[ xX]\]|[#|*`>_~]+|\n\s*[-+]\s+|-{2,}|:-+|\s+")
+GAP_MARKUP = re.compile(r"\[[ xX]\]|[#|*`>_~]+|\n\s*-\s+|-{2,}|:-+|\s+")
 
 
 def clean_gap(gap: str) -> str:

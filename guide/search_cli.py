@@ -1,9 +1,117 @@
-"""Placeholder: its issue fills it in."""
+"""The ``search`` command: search the guide from the shell, without starting the TUI.
+
+``remote-guide search QUERY... [--lang en|ru] [--json] [--limit N]`` prints the best articles
+(score, id, title, section; articles found only in the other language are marked) or the
+same as JSON. Exit codes: 0 with results, 1 when nothing matches (the message, and a "did
+you mean" when there is one, go to stderr), 2 for usage errors. The guide and the search
+engine are imported only when the command runs, so ``remote-guide --help`` stays light;
+Textual is never imported.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import sys
+from typing import TYPE_CHECKING, Any
+
+from guide.i18n import LANGS
+
+if TYPE_CHECKING:
+    from guide.articles import Guide
+    from guide.i18n import Lang
+    from guide.search import Hit
+
+DEFAULT_LIMIT = 10
+
+
+def _limit(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 1, got {value!r}")
+    return number
+
+
+def _search(args: argparse.Namespace) -> int:
+    from guide.articles import load_guide
+    from guide.export import escape_text
+    from guide.i18n import detect_lang
+    from guide.search import SearchIndex
+
+    lang: Lang = args.search_lang or args.lang or detect_lang(os.environ)
+    query = " ".join(args.query)
+    guide = load_guide()
+    index = SearchIndex.build(guide)
+    hits = index.search(query, lang, limit=args.limit)
+    suggestion = index.suggestion(query, lang)
+    if args.json:
+        print(json.dumps(_as_json(query, lang, suggestion, hits, guide), ensure_ascii=False))
+    elif hits:
+        if suggestion is not None:
+            print(f"Showing results for: {escape_text(suggestion)}")
+        width = max(len(hit.article_id) for hit in hits)
+        for hit in hits:
+            print(_line(hit, guide, width))
+    if hits:
+        return 0
+    message = f"No articles match {escape_text(query)!r} in either language."
+    if suggestion is not None:
+        message += f" Did you mean {escape_text(suggestion)!r}?"
+    print(message, file=sys.stderr)
+    return 1
+
+
+def _line(hit: Hit, guide: Guide, width: int) -> str:
+    section = guide.section(hit.section_id).title(hit.lang)
+    marker = f"[{hit.lang}] " if hit.other_language else ""
+    return f"{hit.score:7.2f}  {hit.article_id:<{width}}  {marker}{hit.title}  ({section})"
+
+
+def _as_json(
+    query: str, lang: Lang, suggestion: str | None, hits: list[Hit], guide: Guide
+) -> dict[str, Any]:
+    return {
+        "query": query,
+        "lang": lang,
+        "suggestion": suggestion,
+        "results": [
+            {
+                "id": hit.article_id,
+                "lang": hit.lang,
+                "other_language": hit.other_language,
+                "title": hit.title,
+                "section": hit.section_id,
+                "section_title": guide.section(hit.section_id).title(hit.lang),
+                "score": hit.score,
+                "block": hit.block,
+                "snippet": "".join(text for text, _ in hit.snippet),
+                "terms": list(hit.terms),
+            }
+            for hit in hits
+        ],
+    }
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add this module's commands to the ``remote-guide`` parser."""
+    """Add ``search`` to the ``remote-guide`` parser."""
+    p = sub.add_parser("search", help="search the guide's articles in English and Russian")
+    p.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
+    p.add_argument(
+        "--lang",
+        dest="search_lang",
+        choices=LANGS,
+        help="search this language first (default: --lang of the app, or from LC_ALL/LANG)",
+    )
+    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p.add_argument(
+        "--limit",
+        type=_limit,
+        default=DEFAULT_LIMIT,
+        metavar="N",
+        help=f"at most N results ({DEFAULT_LIMIT})",
+    )
+    p.set_defaults(func=_search)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +52,8 @@ class RemoteGuideApp(App[int]):
     ) -> None:
         super().__init__()
         self.plan_path = plan_path
+        # What "today" is for limits, milestones and review dates (tests fix it).
+        self.today: Callable[[], dt.date] = dt.date.today
         self.set_reactive(RemoteGuideApp.lang, lang)
         # A guide can be passed in (tests); otherwise it loads in a thread after the first
         # screen is drawn, because pydantic's import alone costs about 100 ms.
@@ -109,25 +113,30 @@ class RemoteGuideApp(App[int]):
         self.lang = other_lang(self.lang)
 
     def _localise_keys(self) -> None:
-        """Footer words follow the language: each binding's id names its words (key_<id>)."""
         for node in (self, *self.screen_stack):
-            for key, bindings in node._bindings.key_to_bindings.items():
-                node._bindings.key_to_bindings[key] = [
-                    dataclasses.replace(b, description=t(self.lang, f"key_{b.id}"))
-                    if b.id and b.description
-                    else b
-                    for b in bindings
-                ]
+            self._localise(node)
         self.refresh_bindings()
+
+    def _localise(self, node: App[int] | Screen[object]) -> None:
+        """Footer words follow the language: each binding's id names its words (key_<id>)."""
+        for key, bindings in node._bindings.key_to_bindings.items():
+            node._bindings.key_to_bindings[key] = [
+                dataclasses.replace(b, description=t(self.lang, f"key_{b.id}"))
+                if b.id and b.description
+                else b
+                for b in bindings
+            ]
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def, override]
+        if isinstance(screen, Screen):
+            self._localise(screen)
+        return super().push_screen(screen, *args, **kwargs)
 
     # Plans ------------------------------------------------------------------------------
 
     def make_plan(self, target: Path | None = None) -> None:
         """Start the wizard on a new plan (saved to ``target`` if given)."""
-        import datetime as dt
-
         from guide.plan import new_plan
-
         from screens.wizard import WizardScreen
 
         now = dt.datetime.now().astimezone()
@@ -144,8 +153,9 @@ class RemoteGuideApp(App[int]):
         from screens.wizard import WizardScreen
 
         target = Path(draft.target) if draft.target else None
-        wizard = WizardScreen(self.lang, draft.plan, step=draft.step, target=target,
-                              fields=draft.fields, fresh=False)
+        wizard = WizardScreen(
+            self.lang, draft.plan, step=draft.step, target=target, fields=draft.fields, fresh=False
+        )
         self._run_wizard(wizard)
 
     def _run_wizard(self, wizard: Screen[object]) -> None:
@@ -197,14 +207,18 @@ class RemoteGuideApp(App[int]):
         draft = load_draft()
         if draft is None:
             return
-        import datetime as dt
-
         when = dt.datetime.fromtimestamp(draft_path().stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        answer = await self.push_screen_wait(ChoiceDialog(
-            t(self.lang, "draft_title"), t(self.lang, "draft_body", when=when),
-            [("continue", t(self.lang, "draft_continue")), ("later", t(self.lang, "draft_later")),
-             ("discard", t(self.lang, "draft_discard"))],
-        ))
+        answer = await self.push_screen_wait(
+            ChoiceDialog(
+                t(self.lang, "draft_title"),
+                t(self.lang, "draft_body", when=when),
+                [
+                    ("continue", t(self.lang, "draft_continue")),
+                    ("later", t(self.lang, "draft_later")),
+                    ("discard", t(self.lang, "draft_discard")),
+                ],
+            )
+        )
         if answer == "continue":
             self.continue_draft()
         elif answer == "discard":

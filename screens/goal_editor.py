@@ -56,7 +56,12 @@ class GoalEditor(ModalScreen[Goal | None]):
         lang, goal = self.lang, self.goal
         with VerticalScroll(classes="dialog-box wide"):
             yield Label(Content(t(lang, "goal_editor_title")), classes="dialog-title")
-            yield TextField(t(lang, "goal_skill"), goal.skill if goal else "", validators=[Required(lang)], id="goal-skill")
+            yield TextField(
+                t(lang, "goal_skill"),
+                goal.skill if goal else "",
+                validators=[Required(lang)],
+                id="goal-skill",
+            )
             yield TextField(t(lang, "goal_why"), goal.why if goal else "", id="goal-why")
             yield TextField(
                 t(lang, "goal_target"),
@@ -65,15 +70,23 @@ class GoalEditor(ModalScreen[Goal | None]):
                 id="goal-target",
             )
             yield TextField(
-                t(lang, "goal_hours"), str(goal.hours_per_week) if goal else "3",
-                validators=[NumberRange(lang, 0, 168, whole=True)], id="goal-hours",
+                t(lang, "goal_hours"),
+                str(goal.hours_per_week) if goal else "3",
+                validators=[NumberRange(lang, 0, 168, whole=True)],
+                id="goal-hours",
             )
-            yield TextField(t(lang, "goal_resources"), ", ".join(goal.resources) if goal else "", id="goal-resources")
+            yield TextField(
+                t(lang, "goal_resources"),
+                ", ".join(goal.resources) if goal else "",
+                id="goal-resources",
+            )
             yield Label(Content(t(lang, "goal_milestones")), classes="field-label")
             yield MilestoneTable(id="milestones", cursor_type="row")
             with Horizontal(classes="row-inputs"):
                 yield TextField(t(lang, "milestone_title"), id="milestone-title")
-                yield TextField(t(lang, "milestone_due"), validators=[DateValue(lang)], id="milestone-due")
+                yield TextField(
+                    t(lang, "milestone_due"), validators=[DateValue(lang)], id="milestone-due"
+                )
             yield Button(Content(t(lang, "milestone_add")), id="milestone-add", compact=True)
             yield Static("", id="goal-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
@@ -111,7 +124,11 @@ class GoalEditor(ModalScreen[Goal | None]):
         day = parse_date(due.value)
         if not title.value.strip() or day is None:
             due.check()
-            self._error(t(self.lang, "err_required") if not title.value.strip() else t(self.lang, "err_date"))
+            self._error(
+                t(self.lang, "err_required")
+                if not title.value.strip()
+                else t(self.lang, "err_date")
+            )
             return
         try:
             self.milestones.append(Milestone(title=title.value.strip(), due=day))
@@ -128,11 +145,15 @@ class GoalEditor(ModalScreen[Goal | None]):
 
     @on(Button.Pressed, "#goal-done")
     def action_done(self) -> None:
-        fields = [self.query_one(f"#goal-{name}", TextField) for name in ("skill", "target", "hours")]
+        fields = [
+            self.query_one(f"#goal-{name}", TextField) for name in ("skill", "target", "hours")
+        ]
         if not all(field.check() for field in fields):
             return
-        value = {name: self.query_one(f"#goal-{name}", TextField).value for name in
-                 ("skill", "why", "target", "hours", "resources")}
+        value = {
+            name: self.query_one(f"#goal-{name}", TextField).value
+            for name in ("skill", "why", "target", "hours", "resources")
+        }
         try:
             goal = Goal(
                 skill=value["skill"].strip(),

@@ -22,8 +22,15 @@ from screens.widgets.form import DateValue, NumberRange, TextField, parse_date, 
 class LogSessionDialog(ModalScreen[LogEntry | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
 
-    def __init__(self, lang: Lang, plan: Plan, today: dt.date, *, platform: str | None = None,
-                 minutes: int | None = None) -> None:
+    def __init__(
+        self,
+        lang: Lang,
+        plan: Plan,
+        today: dt.date,
+        *,
+        platform: str | None = None,
+        minutes: int | None = None,
+    ) -> None:
         super().__init__(classes="dialog")
         self.lang, self.plan, self.today = lang, plan, today
         self._platform, self._minutes = platform, minutes
@@ -34,13 +41,30 @@ class LogSessionDialog(ModalScreen[LogEntry | None]):
         with VerticalScroll(classes="dialog-box"):
             yield Label(Content(t(lang, "log_title")), classes="dialog-title")
             yield Label(Content(t(lang, "log_platform")), classes="field-label")
-            yield Select([(Content(n), n) for n in names], value=self._platform or names[0],
-                         allow_blank=False, id="log-platform")
-            yield TextField(t(lang, "log_date"), self.today.isoformat(), validators=[DateValue(lang)], id="log-date")
-            yield TextField(t(lang, "log_minutes"), str(self._minutes or ""),
-                            validators=[NumberRange(lang, 1, 1440, whole=True)], id="log-minutes")
-            yield TextField(t(lang, "log_earned", currency=self.plan.profile.currency), "0",
-                            validators=[NumberRange(lang, 0, 1_000_000_000)], id="log-earned")
+            yield Select(
+                [(Content(n), n) for n in names],
+                value=self._platform or names[0],
+                allow_blank=False,
+                id="log-platform",
+            )
+            yield TextField(
+                t(lang, "log_date"),
+                self.today.isoformat(),
+                validators=[DateValue(lang)],
+                id="log-date",
+            )
+            yield TextField(
+                t(lang, "log_minutes"),
+                str(self._minutes or ""),
+                validators=[NumberRange(lang, 1, 1440, whole=True)],
+                id="log-minutes",
+            )
+            yield TextField(
+                t(lang, "log_earned", currency=self.plan.profile.currency),
+                "0",
+                validators=[NumberRange(lang, 0, 1_000_000_000)],
+                id="log-earned",
+            )
             yield Static("", id="log-error", classes="field-error", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(t(lang, "btn_add")), id="log-add", variant="primary")

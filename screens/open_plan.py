@@ -44,8 +44,17 @@ class OpenPlanScreen(Screen[Path | None]):
         options = self.query_one("#saved-plans", OptionList)
         for info in plans:
             when = info.modified.astimezone().strftime("%Y-%m-%d %H:%M")
-            title = info.title if info.title is not None else t(self.lang, "open_broken", problem=info.problem)
-            options.add_option(Option(Content.assemble((title, "bold"), f"  {when}  ", (info.path.name, "dim")), id=str(info.path)))
+            title = (
+                info.title
+                if info.title is not None
+                else t(self.lang, "open_broken", problem=info.problem)
+            )
+            options.add_option(
+                Option(
+                    Content.assemble((title, "bold"), f"  {when}  ", (info.path.name, "dim")),
+                    id=str(info.path),
+                )
+            )
         empty = self.query_one("#no-plans", Static)
         empty.update(Content(t(self.lang, "open_none", folder=str(plans_dir()))))
         empty.display = not plans

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Callable
 
 from rich.text import Text
 from textual import on, work
@@ -33,8 +32,15 @@ from guide.storage import LoadedPlan
 from screens.dialogs import ChoiceDialog
 
 # (words key, wizard step) offered by "edit"
-EDIT_PARTS = [("step_about", 0), ("step_path", 1), ("step_limits", 2), ("step_platforms", 3),
-              ("step_vetting", 4), ("step_rate", 5), ("step_goals", 6)]
+EDIT_PARTS = [
+    ("step_about", 0),
+    ("step_path", 1),
+    ("step_limits", 2),
+    ("step_platforms", 3),
+    ("step_vetting", 4),
+    ("step_rate", 5),
+    ("step_goals", 6),
+]
 
 
 class PlanScreen(Screen[None]):
@@ -48,17 +54,19 @@ class PlanScreen(Screen[None]):
         Binding("escape", "close", "Close", id="plan_close"),
     ]
 
-    def __init__(self, lang: Lang, loaded: LoadedPlan, today: Callable[[], dt.date] = dt.date.today) -> None:
+    def __init__(self, lang: Lang, loaded: LoadedPlan) -> None:
         super().__init__()
         self.lang = lang
         self.plan = loaded.plan.model_copy(deep=True)
         self.path = loaded.path
         self.fingerprint = loaded.fingerprint
-        self.today = today
         self.dirty = False
         self._timer_start: float | None = None
         self._timer_platform = ""
         self._limit_told = False
+
+    def today(self) -> dt.date:
+        return self.app.today()  # type: ignore[attr-defined, no-any-return]
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -76,7 +84,13 @@ class PlanScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#plan-platforms", DataTable)
-        for key in ("plan_col_platform", "plan_col_status", "plan_col_rate", "plan_col_log_rate", "plan_col_checklist"):
+        for key in (
+            "plan_col_platform",
+            "plan_col_status",
+            "plan_col_rate",
+            "plan_col_log_rate",
+            "plan_col_checklist",
+        ):
             table.add_column(t(self.lang, key), key=key)
         self.query_one("#plan-timer").display = False
         self.set_interval(1, self._tick)
@@ -89,9 +103,19 @@ class PlanScreen(Screen[None]):
         title = plan.title + (f"  · {t(lang, 'plan_unsaved')}" if self.dirty else "")
         self.query_one("#plan-title", Static).update(Content(title))
         self.sub_title = str(self.path)
-        self.query_one("#plan-status", Static).update(Content("\n".join(status_lines(plan, lang, today))))
-        warnings = [t(lang, "plan_stop_rule", platform=h.platform, rate=f"{round_money(h.rate)} {plan.profile.currency}", weeks=h.weeks)
-                    for h in stop_rule_hits(plan, today)]
+        self.query_one("#plan-status", Static).update(
+            Content("\n".join(status_lines(plan, lang, today)))
+        )
+        warnings = [
+            t(
+                lang,
+                "plan_stop_rule",
+                platform=h.platform,
+                rate=f"{round_money(h.rate)} {plan.profile.currency}",
+                weeks=h.weeks,
+            )
+            for h in stop_rule_hits(plan, today)
+        ]
         warning = self.query_one("#plan-warnings", Static)
         warning.update(Content("\n".join(warnings)))
         warning.display = bool(warnings)
@@ -122,7 +146,11 @@ class PlanScreen(Screen[None]):
     async def action_edit(self) -> None:
         answers = [(str(step), t(self.lang, key)) for key, step in EDIT_PARTS]
         answer = await self.app.push_screen_wait(
-            ChoiceDialog(t(self.lang, "edit_which"), t(self.lang, "edit_which_body"), [*answers, ("cancel", t(self.lang, "btn_cancel"))])
+            ChoiceDialog(
+                t(self.lang, "edit_which"),
+                t(self.lang, "edit_which_body"),
+                [*answers, ("cancel", t(self.lang, "btn_cancel"))],
+            )
         )
         if answer.isdigit():
             self.action_edit_step(int(answer))
@@ -150,10 +178,16 @@ class PlanScreen(Screen[None]):
 
             if isinstance(entry, LogEntry):
                 self.plan.log = [*self.plan.log, entry]
-                self.notify(Content(t(self.lang, "log_added", minutes=entry.minutes, platform=entry.platform)))
+                self.notify(
+                    Content(
+                        t(self.lang, "log_added", minutes=entry.minutes, platform=entry.platform)
+                    )
+                )
                 self.changed()
 
-        dialog = LogSessionDialog(self.lang, self.plan, self.today(), platform=platform, minutes=minutes)
+        dialog = LogSessionDialog(
+            self.lang, self.plan, self.today(), platform=platform, minutes=minutes
+        )
         self.app.push_screen(dialog, logged)
 
     # The timer ---------------------------------------------------------------------------
@@ -171,8 +205,14 @@ class PlanScreen(Screen[None]):
             self.notify(Content(t(self.lang, "log_needs_platform")), severity="warning")
             return
         if len(names) > 1:
-            answer = await self.app.push_screen_wait(ChoiceDialog(
-                t(self.lang, "timer_pick"), "", [(str(i), n) for i, n in enumerate(names)] + [("cancel", t(self.lang, "btn_cancel"))]))
+            answer = await self.app.push_screen_wait(
+                ChoiceDialog(
+                    t(self.lang, "timer_pick"),
+                    "",
+                    [(str(i), n) for i, n in enumerate(names)]
+                    + [("cancel", t(self.lang, "btn_cancel"))],
+                )
+            )
             if not answer.isdigit():
                 return
             name = names[int(answer)]
@@ -190,7 +230,9 @@ class PlanScreen(Screen[None]):
         use = limit_use(self.plan, self.today())
         left = max(0, use.left_today - elapsed // 60)
         clock = f"{elapsed // 3600}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
-        text = t(self.lang, "timer_running", elapsed=clock, platform=self._timer_platform, left=left)
+        text = t(
+            self.lang, "timer_running", elapsed=clock, platform=self._timer_platform, left=left
+        )
         self.query_one("#plan-timer", Static).update(Content(text))
         if left == 0 and not self._limit_told:
             self._limit_told = True
@@ -224,11 +266,17 @@ class PlanScreen(Screen[None]):
         """With unsaved changes, ask to save, discard or stay; True to go on leaving."""
         if not self.dirty:
             return True
-        answer = await self.app.push_screen_wait(ChoiceDialog(
-            t(self.lang, "unsaved_title"), t(self.lang, "unsaved_body"),
-            [("save", t(self.lang, "unsaved_save")), ("discard", t(self.lang, "unsaved_discard")),
-             ("cancel", t(self.lang, "btn_cancel"))],
-        ))
+        answer = await self.app.push_screen_wait(
+            ChoiceDialog(
+                t(self.lang, "unsaved_title"),
+                t(self.lang, "unsaved_body"),
+                [
+                    ("save", t(self.lang, "unsaved_save")),
+                    ("discard", t(self.lang, "unsaved_discard")),
+                    ("cancel", t(self.lang, "btn_cancel")),
+                ],
+            )
+        )
         if answer == "save":
             return await self._save()
         return answer == "discard"
@@ -252,7 +300,13 @@ def status_lines(plan: Plan, lang: Lang, today: dt.date) -> list[str]:
         lines.append(t(lang, "plan_over_weekly"))
     days = days_to_review(plan, today)
     date = plan.limits.review_date.isoformat()
-    key = "plan_review_in" if days > 0 else "plan_review_today" if days == 0 else "plan_review_overdue"
+    key = (
+        "plan_review_in"
+        if days > 0
+        else "plan_review_today"
+        if days == 0
+        else "plan_review_overdue"
+    )
     lines.append(t(lang, key, days=abs(days), date=date))
     return lines
 
@@ -263,7 +317,11 @@ def milestone_lines(plan: Plan, lang: Lang, today: dt.date) -> Content:
         return Content(t(lang, "plan_no_milestones"))
     parts: list[Content] = []
     for d in due:
-        when = t(lang, "plan_overdue", days=-d.days_left) if d.overdue else t(lang, "plan_due_in", days=d.days_left)
+        when = (
+            t(lang, "plan_overdue", days=-d.days_left)
+            if d.overdue
+            else t(lang, "plan_due_in", days=d.days_left)
+        )
         style = "bold red" if d.overdue else ""
         parts.append(Content.assemble(f"• {d.goal.skill}: {d.milestone.title} — ", (when, style)))
     return Content("\n").join(parts)

@@ -24,13 +24,18 @@ async def save_asking(
     except SaveConflict:
         if expected is None:
             question = ChoiceDialog(
-                t(lang, "exists_title"), t(lang, "exists_body", path=str(path)),
+                t(lang, "exists_title"),
+                t(lang, "exists_body", path=str(path)),
                 [("overwrite", t(lang, "exists_replace")), ("cancel", t(lang, "btn_cancel"))],
             )
         else:
             question = ChoiceDialog(
-                t(lang, "conflict_title"), t(lang, "conflict_body", path=str(path)),
-                [("overwrite", t(lang, "conflict_overwrite")), ("cancel", t(lang, "conflict_cancel"))],
+                t(lang, "conflict_title"),
+                t(lang, "conflict_body", path=str(path)),
+                [
+                    ("overwrite", t(lang, "conflict_overwrite")),
+                    ("cancel", t(lang, "conflict_cancel")),
+                ],
             )
         if await screen.app.push_screen_wait(question) != "overwrite":
             return None

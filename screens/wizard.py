@@ -35,8 +35,15 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
     ]
 
     def __init__(
-        self, lang: Lang, plan: Plan, *, step: int = 0, target: Path | None = None,
-        fields: dict[str, str] | None = None, edit: bool = False, fresh: bool = True,
+        self,
+        lang: Lang,
+        plan: Plan,
+        *,
+        step: int = 0,
+        target: Path | None = None,
+        fields: dict[str, str] | None = None,
+        edit: bool = False,
+        fresh: bool = True,
     ) -> None:
         super().__init__()
         self.lang = lang
@@ -58,11 +65,11 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
                     yield step_class(lang, id=f"step-{i}", classes="wizard-step")
         with Horizontal(id="wizard-buttons"):
             if self.edit:
-                yield Button(Content(t(lang, "btn_done")), id="done", variant="primary")
-                yield Button(Content(t(lang, "btn_cancel")), id="cancel")
+                yield Button(Content(t(lang, "btn_done")), id="done", variant="primary", compact=True)
+                yield Button(Content(t(lang, "btn_cancel")), id="cancel", compact=True)
             else:
-                yield Button(Content(t(lang, "btn_back")), id="back")
-                yield Button(Content(t(lang, "btn_next")), id="next", variant="primary")
+                yield Button(Content(t(lang, "btn_back")), id="back", compact=True)
+                yield Button(Content(t(lang, "btn_next")), id="next", variant="primary", compact=True)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -84,12 +91,18 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
         step.enter(self.plan)
         self.query_one(ContentSwitcher).current = step.id
         name = t(self.lang, step.name_key)
-        indicator = name if self.edit else t(self.lang, "wizard_step", n=self.step + 1, total=len(STEPS), name=name)
+        indicator = (
+            name
+            if self.edit
+            else t(self.lang, "wizard_step", n=self.step + 1, total=len(STEPS), name=name)
+        )
         self.query_one("#step-indicator", Static).update(Content(indicator))
         if not self.edit:
             self.query_one("#back", Button).disabled = self.step == 0
             last = self.step == len(STEPS) - 1
-            self.query_one("#next", Button).label = Content(t(self.lang, "btn_save" if last else "btn_next"))
+            self.query_one("#next", Button).label = Content(
+                t(self.lang, "btn_save" if last else "btn_next")
+            )
         step.scroll_home(animate=False)
         self.call_after_refresh(step.focus_first)
         self._schedule_draft()
@@ -99,8 +112,11 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
     def _apply_current(self) -> bool:
         problems = self.current.apply(self.plan)
         if problems:
-            self.notify(Content(t(self.lang, "next_refused", problems="; ".join(problems))),
-                        severity="error", timeout=6)
+            self.notify(
+                Content(t(self.lang, "next_refused", problems="; ".join(problems))),
+                severity="error",
+                timeout=6,
+            )
             invalid = self.current.query(".field.-invalid Input")
             if invalid:
                 invalid.first().focus()
@@ -150,11 +166,17 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
             return True
         from screens.dialogs import ChoiceDialog
 
-        answer = await self.app.push_screen_wait(ChoiceDialog(
-            t(self.lang, "leave_title"), t(self.lang, "leave_body"),
-            [("keep", t(self.lang, "leave_keep")), ("discard", t(self.lang, "leave_discard")),
-             ("cancel", t(self.lang, "btn_cancel"))],
-        ))
+        answer = await self.app.push_screen_wait(
+            ChoiceDialog(
+                t(self.lang, "leave_title"),
+                t(self.lang, "leave_body"),
+                [
+                    ("keep", t(self.lang, "leave_keep")),
+                    ("discard", t(self.lang, "leave_discard")),
+                    ("cancel", t(self.lang, "btn_cancel")),
+                ],
+            )
+        )
         if answer == "keep":
             self.write_draft()
         elif answer == "discard":

@@ -9,4 +9,13 @@ from screens.steps.rate import RateStep
 from screens.steps.review import ReviewStep
 from screens.steps.vetting import VettingStep
 
-STEPS = [AboutStep, PathStep, LimitsStep, PlatformsStep, VettingStep, RateStep, GoalsStep, ReviewStep]
+STEPS = [
+    AboutStep,
+    PathStep,
+    LimitsStep,
+    PlatformsStep,
+    VettingStep,
+    RateStep,
+    GoalsStep,
+    ReviewStep,
+]

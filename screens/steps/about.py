@@ -35,8 +35,14 @@ class AboutStep(WizardStep):
         with RadioSet(id="goal"):
             for goal in GoalKind:
                 yield RadioButton(Content(t(lang, f"goal_{goal.value}")), name=goal.value)
-        yield TextField(t(lang, "hours_label"), validators=[NumberRange(lang, 0, 168, whole=True)], id="hours")
-        yield TextField(t(lang, "rate_target_label"), validators=[NumberRange(lang, 0, 1_000_000)], id="target-rate")
+        yield TextField(
+            t(lang, "hours_label"), validators=[NumberRange(lang, 0, 168, whole=True)], id="hours"
+        )
+        yield TextField(
+            t(lang, "rate_target_label"),
+            validators=[NumberRange(lang, 0, 1_000_000)],
+            id="target-rate",
+        )
         yield TextField(
             t(lang, "currency_label"),
             validators=[Regex(r"^\s*[A-Za-z]{3}\s*$", failure_description=t(lang, "err_currency"))],

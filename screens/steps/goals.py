@@ -61,7 +61,7 @@ class GoalsStep(WizardStep):
     @on(OptionList.OptionSelected, "#suggestions")
     def _take(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        goal = goal_from(self._suggested[event.option_index], dt.date.today())
+        goal = goal_from(self._suggested[event.option_index], self.app.today())  # type: ignore[attr-defined]
         self.plan.goals = [*self.plan.goals, goal]
         self._show_goals()
         self.changed()

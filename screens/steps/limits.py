@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -27,17 +26,32 @@ class LimitsStep(WizardStep):
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(Content(t(lang, "limits_advice")), classes="advice")
-        yield TextField(t(lang, "daily_label"), validators=[NumberRange(lang, 0, 1440, whole=True)], id="daily")
-        yield TextField(t(lang, "weekly_label"), validators=[NumberRange(lang, 0, 10080, whole=True)], id="weekly")
+        yield TextField(
+            t(lang, "daily_label"), validators=[NumberRange(lang, 0, 1440, whole=True)], id="daily"
+        )
+        yield TextField(
+            t(lang, "weekly_label"),
+            validators=[NumberRange(lang, 0, 10080, whole=True)],
+            id="weekly",
+        )
         yield Label(Content(t(lang, "days_label")), classes="field-label")
         with Horizontal(id="days"):
             for day in Weekday:
                 yield Checkbox(Content(t(lang, f"day_{day.value}")), name=day.value, compact=True)
         yield Static("", id="days-error", classes="field-error", markup=False)
-        yield TextField(t(lang, "review_label"), validators=[DateValue(lang, earliest=dt.date.today())], id="review")
+        today = self.app.today()  # type: ignore[attr-defined]
+        yield TextField(
+            t(lang, "review_label"), validators=[DateValue(lang, earliest=today)], id="review"
+        )
         yield Checkbox(Content(t(lang, "stop_rule_label")), id="use-stop-rule")
-        yield TextField(t(lang, "stop_rate_label"), validators=[NumberRange(lang, 0, 1_000_000)], id="stop-rate")
-        yield TextField(t(lang, "stop_weeks_label"), validators=[NumberRange(lang, 1, 52, whole=True)], id="stop-weeks")
+        yield TextField(
+            t(lang, "stop_rate_label"), validators=[NumberRange(lang, 0, 1_000_000)], id="stop-rate"
+        )
+        yield TextField(
+            t(lang, "stop_weeks_label"),
+            validators=[NumberRange(lang, 1, 52, whole=True)],
+            id="stop-weeks",
+        )
 
     def load(self, plan: Plan) -> None:
         limits = plan.limits
@@ -48,7 +62,9 @@ class LimitsStep(WizardStep):
             box.value = Weekday(box.name) in limits.working_days
         rule = limits.stop_rule
         self.query_one("#use-stop-rule", Checkbox).value = rule is not None
-        self._set("stop-rate", rule.min_hourly_rate if rule else plan.profile.target_hourly_rate / 2)
+        self._set(
+            "stop-rate", rule.min_hourly_rate if rule else plan.profile.target_hourly_rate / 2
+        )
         self._set("stop-weeks", rule.after_weeks if rule else 3)
         self._show_stop_rule()
 

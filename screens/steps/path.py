@@ -52,7 +52,9 @@ class PathStep(WizardStep):
         lang = self.lang
         advice = recommend(plan.profile)
         name = t(lang, f"path_{advice.path.value}")
-        self.query_one("#recommended", Static).update(Content(t(lang, "path_recommended", path=name)))
+        self.query_one("#recommended", Static).update(
+            Content(t(lang, "path_recommended", path=name))
+        )
         reasons = "\n".join(f"• {t(lang, r.key, **r.values)}" for r in advice.reasons)
         self.query_one("#reasons", Static).update(Content(reasons))
         links = self.query_one("#path-articles", Horizontal)

@@ -95,7 +95,13 @@ class PlatformsStep(WizardStep):
         name = field.value.strip()
         error = self.query_one("#custom-error", Static)
         taken = any(p.name.casefold() == name.casefold() for p in self.plan.platforms)
-        problem = t(self.lang, "err_required") if not name else t(self.lang, "err_name_taken") if taken else ""
+        problem = (
+            t(self.lang, "err_required")
+            if not name
+            else t(self.lang, "err_name_taken")
+            if taken
+            else ""
+        )
         error.update(Content(problem))
         error.display = bool(problem)
         if problem:
@@ -129,8 +135,20 @@ class PlatformsStep(WizardStep):
                 name=str(i),
                 classes="platform-status",
             )
-            remove = Button(Content(t(self.lang, "btn_remove")), name=str(i), classes="platform-remove", compact=True)
-            rows.append(Horizontal(Label(Content(platform.name), classes="platform-name"), status, remove, classes="platform-row"))
+            remove = Button(
+                Content(t(self.lang, "btn_remove")),
+                name=str(i),
+                classes="platform-remove",
+                compact=True,
+            )
+            rows.append(
+                Horizontal(
+                    Label(Content(platform.name), classes="platform-name"),
+                    status,
+                    remove,
+                    classes="platform-row",
+                )
+            )
         box.mount_all(rows)
 
     @on(Select.Changed, ".platform-status")
@@ -149,7 +167,9 @@ class PlatformsStep(WizardStep):
         names = {removed.name}
         # The log may refer to it: keep a platform that has logged sessions.
         if any(e.platform in names for e in self.plan.log):
-            self.notify(Content(t(self.lang, "err_platform_in_log", name=removed.name)), severity="warning")
+            self.notify(
+                Content(t(self.lang, "err_platform_in_log", name=removed.name)), severity="warning"
+            )
             return
         self.plan.platforms = [p for i, p in enumerate(self.plan.platforms) if i != index]
         if removed.catalogue_id:
@@ -172,7 +192,9 @@ def describe(entry: CatalogueEntry, lang: Lang) -> str:
     else:
         lines.append(t(lang, "detail_minimum_unknown"))
     if entry.fairwork:
-        lines.append(t(lang, "detail_fairwork", score=entry.fairwork.score, year=entry.fairwork.year))
+        lines.append(
+            t(lang, "detail_fairwork", score=entry.fairwork.score, year=entry.fairwork.year)
+        )
     else:
         lines.append(t(lang, "detail_fairwork_none"))
     lines.append(entry.regions.get(lang))

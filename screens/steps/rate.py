@@ -47,7 +47,9 @@ class RateStep(WizardStep):
         yield Static(id="rate-result", markup=False)
         for field_id, _, key, high, optional in FIELDS:
             yield TextField(
-                t(lang, key), validators=[NumberRange(lang, 0, high, optional=optional)], id=f"rate-{field_id}"
+                t(lang, key),
+                validators=[NumberRange(lang, 0, high, optional=optional)],
+                id=f"rate-{field_id}",
             )
 
     def enter(self, plan: Plan) -> None:
@@ -77,7 +79,9 @@ class RateStep(WizardStep):
         platform = self.plan.platforms[self.index]
         for field_id, attribute, *_ in FIELDS:
             value = getattr(platform, attribute)
-            self.query_one(f"#rate-{field_id}", TextField).value = "" if value is None else str(value)
+            self.query_one(f"#rate-{field_id}", TextField).value = (
+                "" if value is None else str(value)
+            )
         self._show(platform)
 
     def _typed(self) -> dict[str, Decimal | None]:

@@ -34,7 +34,12 @@ class ReviewStep(WizardStep):
         for key, step in PARTS:
             with Horizontal(classes="review-head"):
                 yield Label(Content(t(lang, key)), classes="field-label")
-                yield Button(Content(t(lang, "btn_edit")), name=str(step), classes="review-edit", compact=True)
+                yield Button(
+                    Content(t(lang, "btn_edit")),
+                    name=str(step),
+                    classes="review-edit",
+                    compact=True,
+                )
             yield Static(id=f"{key}-text", markup=False, classes="review-text")
         yield TextField(t(lang, "review_title_label"), validators=[Required(lang)], id="plan-title")
         yield TextField(
@@ -79,28 +84,53 @@ def summary(plan: Plan, lang: Lang) -> dict[str, str]:
     """Each part of the plan in a few lines of plain text."""
     p, lim = plan.profile, plan.limits
     profile = t(
-        lang, "review_profile_line", goal=t(lang, f"goal_{p.goal.value}"), hours=p.hours_per_week,
-        rate=p.target_hourly_rate, currency=p.currency, path=t(lang, f"path_{p.path.value}"),
+        lang,
+        "review_profile_line",
+        goal=t(lang, f"goal_{p.goal.value}"),
+        hours=p.hours_per_week,
+        rate=p.target_hourly_rate,
+        currency=p.currency,
+        path=t(lang, f"path_{p.path.value}"),
     )
     if p.skills:
         profile += "\n" + ", ".join(p.skills)
     days = ", ".join(t(lang, f"day_{d.value}") for d in lim.working_days)
-    limits = t(lang, "review_limits_line", daily=lim.daily_minutes, weekly=lim.weekly_minutes,
-               days=days, date=lim.review_date.isoformat())
+    limits = t(
+        lang,
+        "review_limits_line",
+        daily=lim.daily_minutes,
+        weekly=lim.weekly_minutes,
+        days=days,
+        date=lim.review_date.isoformat(),
+    )
     if lim.stop_rule:
-        limits += "\n" + t(lang, "review_stop_line", rate=f"{lim.stop_rule.min_hourly_rate} {p.currency}",
-                           weeks=lim.stop_rule.after_weeks)
+        limits += "\n" + t(
+            lang,
+            "review_stop_line",
+            rate=f"{lim.stop_rule.min_hourly_rate} {p.currency}",
+            weeks=lim.stop_rule.after_weeks,
+        )
     platforms = "\n".join(
-        t(lang, "review_platform_line", name=pl.name, status=t(lang, f"status_{pl.status.value}"),
-          done=checklist_progress(pl).checked, total=checklist_progress(pl).total,
-          rate=_rate(platform_rate(pl), p.currency))
+        t(
+            lang,
+            "review_platform_line",
+            name=pl.name,
+            status=t(lang, f"status_{pl.status.value}"),
+            done=checklist_progress(pl).checked,
+            total=checklist_progress(pl).total,
+            rate=_rate(platform_rate(pl), p.currency),
+        )
         for pl in plan.platforms
     ) or t(lang, "no_platforms")
     goals = "\n".join(
         t(lang, "review_goal_line", skill=g.skill, count=len(g.milestones)) for g in plan.goals
     ) or t(lang, "goals_none")
-    return {"review_profile": profile, "review_limits": limits,
-            "review_platforms": platforms, "review_goals": goals}
+    return {
+        "review_profile": profile,
+        "review_limits": limits,
+        "review_platforms": platforms,
+        "review_goals": goals,
+    }
 
 
 def _rate(rate: object, currency: str) -> str:

@@ -47,7 +47,9 @@ class VettingStep(WizardStep):
     name_key = "step_vetting"
 
     def compose(self) -> ComposeResult:
-        yield Select[int]([], prompt=t(self.lang, "vetting_platform"), allow_blank=True, id="vet-platform")
+        yield Select[int](
+            [], prompt=t(self.lang, "vetting_platform"), allow_blank=True, id="vet-platform"
+        )
         yield Static(Content(t(self.lang, "vetting_none")), id="vet-none", classes="muted")
         table = ChecklistTable(id="checklist", cursor_type="row", zebra_stripes=True)
         table.parent_step = self  # type: ignore[attr-defined]

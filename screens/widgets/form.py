@@ -90,12 +90,22 @@ class NumberRange(Validator):
     """A decimal (or whole) number within bounds; empty is allowed when ``optional``."""
 
     def __init__(
-        self, lang: Lang, low: Decimal | int, high: Decimal | int, *,
-        whole: bool = False, optional: bool = False,
+        self,
+        lang: Lang,
+        low: Decimal | int,
+        high: Decimal | int,
+        *,
+        whole: bool = False,
+        optional: bool = False,
     ) -> None:
         key = "err_whole" if whole else "err_number"
         super().__init__(failure_description=t(lang, key, min=low, max=high))
-        self.low, self.high, self.whole, self.optional = Decimal(low), Decimal(high), whole, optional
+        self.low, self.high, self.whole, self.optional = (
+            Decimal(low),
+            Decimal(high),
+            whole,
+            optional,
+        )
 
     def validate(self, value: str) -> ValidationResult:
         text = value.strip().replace(",", ".")
@@ -112,7 +122,9 @@ class NumberRange(Validator):
 class DateValue(Validator):
     """A date as YYYY-MM-DD, optionally not before ``earliest``."""
 
-    def __init__(self, lang: Lang, *, earliest: dt.date | None = None, optional: bool = False) -> None:
+    def __init__(
+        self, lang: Lang, *, earliest: dt.date | None = None, optional: bool = False
+    ) -> None:
         super().__init__(failure_description=t(lang, "err_date"))
         self.lang, self.earliest, self.optional = lang, earliest, optional
 

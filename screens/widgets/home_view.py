@@ -43,7 +43,6 @@ class HomeView(VerticalScroll):
         )
         options.highlighted = highlighted if highlighted is not None else 0
 
-
     def show_actions(self, lang: Lang) -> None:
         """Make a plan, open a plan, and continue the draft when there is one."""
         from guide.drafts import draft_path

@@ -26,7 +26,9 @@ def article_title(app: RemoteGuideApp) -> str:
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-async def test_every_article_opens_from_its_section(make_app, shipped_guide: Guide, lang: str) -> None:
+async def test_every_article_opens_from_its_section(
+    make_app, shipped_guide: Guide, lang: str
+) -> None:
     app = make_app(lang)
     async with app.run_test(size=(100, 30)) as pilot:
         for s, section in enumerate(shipped_guide.sections):
@@ -95,8 +97,12 @@ async def test_switching_language_keeps_the_article(make_app, shipped_guide: Gui
         assert article_title(app) == shipped_guide.article("ru", "taxes").title
         tree_labels = [str(n.label) for n in app.screen.query_one(GuideTree).root.children]
         assert "Своё дело" in tree_labels
-        footer_words = [b.description for _, b, _, _ in [
-            (k, b, e, t) for k, (_, b, e, t) in app.screen.active_bindings.items()]]
+        footer_words = [
+            b.description
+            for _, b, _, _ in [
+                (k, b, e, t) for k, (_, b, e, t) in app.screen.active_bindings.items()
+            ]
+        ]
         assert "Выход" in footer_words
 
 
@@ -163,7 +169,9 @@ async def test_guide_loads_in_the_background() -> None:
                 break
             await pilot.pause(0.05)
         assert app.guide is not None
-        assert "articles" in str(app.screen.query_one("#home-sections", OptionList).get_option_at_index(0).prompt)
+        assert "articles" in str(
+            app.screen.query_one("#home-sections", OptionList).get_option_at_index(0).prompt
+        )
 
 
 MARKUP = "[/bold] list[int] [[/x]] [b"
@@ -187,4 +195,6 @@ async def test_brackets_in_content_show_literally(tmp_path: Path) -> None:
         assert article_title(app) == f"{MARKUP} a"
         assert MARKUP in app.screen.query_one(MarkdownView).text
         assert MARKUP in str(app.screen.query_one("#article-summary", Static).render())
-        assert f"{MARKUP} b" in str(app.screen.query_one("#related", OptionList).get_option_at_index(0).prompt)
+        assert f"{MARKUP} b" in str(
+            app.screen.query_one("#related", OptionList).get_option_at_index(0).prompt
+        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 
@@ -234,7 +233,9 @@ def saved_plan(tmp_path: Path) -> Path:
     return path
 
 
-async def test_reopen_edit_a_limit_and_a_goal_save_and_reload(shipped_guide: Guide, saved_plan: Path) -> None:
+async def test_reopen_edit_a_limit_and_a_goal_save_and_reload(
+    shipped_guide: Guide, saved_plan: Path
+) -> None:
     app = RemoteGuideApp(lang="en", guide=shipped_guide, plan_path=saved_plan)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -265,7 +266,9 @@ async def test_reopen_edit_a_limit_and_a_goal_save_and_reload(shipped_guide: Gui
     assert saved_plan.with_name("plan.toml.bak").exists()
 
 
-async def test_leaving_with_unsaved_changes_asks_first(shipped_guide: Guide, saved_plan: Path) -> None:
+async def test_leaving_with_unsaved_changes_asks_first(
+    shipped_guide: Guide, saved_plan: Path
+) -> None:
     before = saved_plan.read_bytes()
     app = RemoteGuideApp(lang="en", guide=shipped_guide, plan_path=saved_plan)
     async with app.run_test(size=SIZE) as pilot:
@@ -290,7 +293,9 @@ async def test_leaving_with_unsaved_changes_asks_first(shipped_guide: Guide, sav
     assert saved_plan.read_bytes() == before
 
 
-async def test_save_conflict_asks_before_overwriting(shipped_guide: Guide, saved_plan: Path) -> None:
+async def test_save_conflict_asks_before_overwriting(
+    shipped_guide: Guide, saved_plan: Path
+) -> None:
     app = RemoteGuideApp(lang="en", guide=shipped_guide, plan_path=saved_plan)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -305,7 +310,9 @@ async def test_save_conflict_asks_before_overwriting(shipped_guide: Guide, saved
     assert saved_plan.read_text() == changed_elsewhere
 
 
-async def test_a_broken_plan_shows_the_problem_and_is_left_alone(shipped_guide: Guide, tmp_path: Path) -> None:
+async def test_a_broken_plan_shows_the_problem_and_is_left_alone(
+    shipped_guide: Guide, tmp_path: Path
+) -> None:
     broken = tmp_path / "broken.toml"
     broken.write_text("title = 'x'\nthis is not toml\nlimits = 1\n")
     before = broken.read_bytes()
@@ -333,7 +340,9 @@ async def test_a_new_path_starts_the_wizard_there(shipped_guide: Guide, tmp_path
 MARKUP = ["[/bold]", "list[int]", "🚀 [[/x]] [b"]
 
 
-async def test_user_text_with_markup_and_emoji_shows_literally(shipped_guide: Guide, tmp_path: Path) -> None:
+async def test_user_text_with_markup_and_emoji_shows_literally(
+    shipped_guide: Guide, tmp_path: Path
+) -> None:
     from tests.guide.plan_samples import example_plan
 
     plan = example_plan()
