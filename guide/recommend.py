@@ -65,7 +65,8 @@ def recommend(profile: Profile) -> Recommendation:
     if profile.hours_per_week < FEW_HOURS:
         reasons.append(Reason("why_few_hours", {"hours": hours}))
     if _target_beyond_microtasks(profile):
-        reasons.append(Reason("why_target_high", {"rate": f"{profile.target_hourly_rate}"}))
+        rate = f"{profile.target_hourly_rate} {profile.currency}"
+        reasons.append(Reason("why_target_high", {"rate": rate}))
         if path is CareerPath.MICROTASKS_SPRINGBOARD:
             path = CareerPath.MIX
     reasons.append(Reason("why_review_date"))

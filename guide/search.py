@@ -10,9 +10,11 @@ How it works, in short:
   are found through the sorted vocabulary (a Snowball stem is a prefix of its word, or in
   English nearly so) and stemmed on demand, with a cache.
 - The last query word, while it is being typed, also matches the longer words it begins.
-- Ranking is BM25 per field, summed with field weights: title and tags weigh most, then
-  headings and the summary, then the body. Documents that match more of the query's words,
-  and match them close together (minimum window over positions), are preferred.
+- Ranking is BM25 with each field length-normalised on its own (BM25F) and two saturations
+  per query word, added up: one for the title and tags, weighted 3, and one for the text,
+  where a word in the summary or a heading counts twice one in the body. So a title or tag
+  match outweighs any amount of body text. Documents matching more of the query's words,
+  and matching them close together (minimum window over positions), are preferred.
 - A word of 5+ letters that matches nothing is corrected: one edit (Damerau-Levenshtein
   distance 1) against the vocabulary, or else against the stems of the vocabulary; the
   corrected query is what ``suggestion`` returns.
@@ -42,7 +44,7 @@ CYRILLIC = re.compile(r"[а-яё]")
 LATIN = re.compile(r"[a-z]")
 STOPWORDS_FILE = "search_stopwords.toml"
 
-# The fields of a document, their weights and their BM25 length normalisation.
+# The fields of a document and their BM25 length normalisation.
 TITLE, TAGS, SUMMARY, HEADING, BODY = range(5)
 FIELDS = range(5)
 FIELD_B = (0.3, 0.3, 0.5, 0.5, 0.75)
@@ -61,7 +63,9 @@ PREFIX_MIN = 3  # the word being typed matches longer words from this many lette
 PREFIX_MAX_TERMS = 40  # at most this many (the most frequent) longer words
 PREFIX_WEIGHT = 0.5  # a longer word counts this much when the typed word is itself a word
 STEM_WEIGHT = 0.8  # another word with the same stem counts this much (the word itself: 1)
-FUZZY_MIN = 5  # words this long get one-typo correction
+FUZZY_MIN = 5  # words this long get one-typo correction...
+FUZZY_MAX = 30  # ...up to this long
+MAX_QUERY_WORDS = 32  # the rest of a pasted paragraph is ignored
 COORDINATION = 1.0  # score × (matched words / query words) ** COORDINATION
 PROXIMITY = 2.0  # bonus for query words next to each other, less as they spread
 CANDIDATES = 60  # documents re-ranked with the proximity bonus
@@ -189,7 +193,12 @@ class _Scored:
 
 
 class SearchIndex:
-    """An in-memory index of every article of a ``Guide``, in both languages."""
+    """An in-memory index of every article of a ``Guide``, in both languages.
+
+    ``build`` takes about 45 ms for the shipped guide and may run in a worker thread.
+    Searching fills caches (stems, query words, snippet spans), so search from one thread
+    at a time.
+    """
 
     def __init__(self, stopwords: frozenset[str]) -> None:
         self._stopwords = stopwords
@@ -329,7 +338,7 @@ class SearchIndex:
                 seen.add(key)
                 end = start + len(piece)
                 words.append((start, end, key, end == len(query)))
-        return words
+        return words[:MAX_QUERY_WORDS]
 
     def _group(self, key: str, typing: bool) -> _Group:
         group = self._groups.get((key, typing))
@@ -347,7 +356,7 @@ class SearchIndex:
             longer.sort(key=lambda tid: -self._freq[tid])
             for tid in longer[:PREFIX_MAX_TERMS]:
                 terms.setdefault(tid, weight)
-        if terms or len(key) < FUZZY_MIN or script(key) is None:
+        if terms or not FUZZY_MIN <= len(key) <= FUZZY_MAX or script(key) is None:
             return _Group(key, terms)
         corrected = self._correct(key)
         if corrected is None:
@@ -365,11 +374,14 @@ class SearchIndex:
 
     def _stem_members(self, stem: str, lang: str) -> tuple[int, ...]:
         """Ids of the indexed words whose stem is ``stem``."""
+        if len(stem) < 3:  # words this short are not stemmed
+            return (self._vocab[stem],) if stem in self._vocab else ()
         found = self._stem_groups.get(stem)
         if found is None:
-            # A Russian stem is a prefix of its word; an English one may end in a letter the
-            # word does not have ("happy" → "happi", "hoping" → "hope").
-            prefix = stem[:-1] if lang == "en" and len(stem) > 3 else stem
+            # A Russian stem is a prefix of its word. An English one may end in a letter the
+            # word does not have there: "happy" → "happi", "hoping" → "hope", "possibility"
+            # → "possibl".
+            prefix = stem[:-1] if lang == "en" and stem[-1] in "iel" else stem
             words = self._with_prefix(prefix, 400)
             found = tuple(self._vocab[w] for w in words if self._stem(w) == stem)
             if len(self._stem_groups) > CACHE_LIMIT:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
 
     from guide.articles import Guide  # pydantic: kept off the start-up path
+    from guide.search import Hit, SearchIndex
 
 
 def _article_commands() -> type[Provider]:
@@ -43,6 +44,7 @@ class RemoteGuideApp(App[int]):
         Binding("f1,question_mark", "help", "Help", id="help"),
         Binding("l", "switch_language", "Language", id="language"),
         Binding("t", "change_theme", "Theme", id="theme", show=False),
+        Binding("slash,ctrl+f", "search", "Search", id="search"),
     ]
 
     lang: reactive[Lang] = reactive("en", init=False)
@@ -59,6 +61,7 @@ class RemoteGuideApp(App[int]):
         # screen is drawn, because pydantic's import alone costs about 100 ms.
         self.guide: Guide | None = guide
         self.sections = list(guide.sections) if guide else load_sections()
+        self._search_index: SearchIndex | None = None
 
     def on_mount(self) -> None:
         self.sub_title = t(self.lang, "app_subtitle")
@@ -80,8 +83,19 @@ class RemoteGuideApp(App[int]):
             guide = load_guide()
         except ContentError as error:
             self.call_from_thread(self._guide_failed, error.problems)
-        else:
-            self.call_from_thread(self._guide_loaded, guide)
+            return
+        self.call_from_thread(self._guide_loaded, guide)
+        self.search_index  # noqa: B018 - built here, off the UI thread, before anyone types
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The search index, built on first use (about 45 ms for the shipped guide)."""
+        if self._search_index is None and self.guide is not None:
+            from guide.search import SearchIndex
+
+            self._search_index = SearchIndex.build(self.guide)
+        assert self._search_index is not None
+        return self._search_index
 
     def _guide_loaded(self, guide: Guide) -> None:
         self.guide = guide
@@ -226,6 +240,29 @@ class RemoteGuideApp(App[int]):
 
             discard_draft()
             self.main_screen.query_one(HomeView).show_actions(self.lang)
+
+    # Search -----------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        from screens.search import SearchScreen
+
+        if self.guide is None or isinstance(self.screen, SearchScreen):
+            return
+        self.push_screen(SearchScreen(self.lang, self.guide, self.search_index), self._found)
+
+    def _found(self, hit: Hit | None) -> None:
+        if hit is None:
+            return
+        if hit.lang != self.lang:
+            self.lang = hit.lang
+        place = Place("article", hit.article_id, hit.block)
+        if isinstance(self.screen, MainScreen):
+            self.main_screen.go(place, words=hit.terms)
+            self.main_screen.focus_content()
+        else:
+            from screens.reader import ReaderScreen
+
+            self.push_screen(ReaderScreen(hit.article_id, words=hit.terms, block=hit.block))
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:

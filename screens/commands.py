@@ -8,6 +8,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from guide.history import Place
+from guide.search import Hit as SearchHit
 from guide.i18n import t
 
 
@@ -35,9 +36,11 @@ class ArticleCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
+        shown = set()
         for title, section, article_id in self._entries():
             score = matcher.match(title)
             if score > 0:
+                shown.add(article_id)
                 yield Hit(
                     score,
                     matcher.highlight(title),
@@ -45,3 +48,18 @@ class ArticleCommands(Provider):
                     text=title,
                     help=section,
                 )
+        for hit in self._found(query):
+            if hit.article_id not in shown:
+                text = f"{t(self.app.lang, 'cmd_search_hit')}: {hit.title}"  # type: ignore[attr-defined]
+                snippet = "".join(run for run, _ in hit.snippet)
+                yield Hit(0.5, Content(text), partial(self._open_hit, hit), text=text, help=snippet)
+
+    def _found(self, query: str) -> list[SearchHit]:
+        """Articles whose text matches the words typed (the guide's full-text search)."""
+        app = self.app
+        if app.guide is None or len(query.strip()) < 3:  # type: ignore[attr-defined]
+            return []
+        return app.search_index.search(query, app.lang, 5)  # type: ignore[attr-defined, no-any-return]
+
+    def _open_hit(self, hit: SearchHit) -> None:
+        self.app._found(hit)  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ HELP_KEYS = [
     ("s", "key_sidebar"),
     ("l", "key_language"),
     ("t", "key_theme"),
+    ("/, Ctrl+F", "key_search"),
     ("Ctrl+P", "key_palette"),
     ("F1, ?", "key_help"),
     ("q, Ctrl+Q", "key_quit"),

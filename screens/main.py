@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from collections.abc import Sequence
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -72,12 +74,16 @@ class MainScreen(Screen[None]):
         self.query_one(HomeView).show(self.lang, self.sections, self.guide)
         self._show(self.history.current or HOME)
 
-    def go(self, place: Place) -> None:
-        """Open ``place`` and remember it in the history."""
+    def go(self, place: Place, words: Sequence[str] = ()) -> None:
+        """Open ``place`` and remember it in the history; with ``words``, scroll to the
+        first line that has one of them (a search hit)."""
         if self.guide is None and place.kind != "home":
             return
         self.history.visit(place)
         self._show(place)
+        if words and place.kind == "article":
+            view = self.query_one(ArticleView)
+            self.call_after_refresh(view.scroll_to_words, words, place.block)
 
     def _show(self, place: Place) -> None:
         switcher = self.query_one(ContentSwitcher)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
@@ -12,9 +14,10 @@ from screens.widgets.article_view import ArticleView
 class ReaderScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="close")]
 
-    def __init__(self, article_id: str) -> None:
+    def __init__(self, article_id: str, words: Sequence[str] = (), block: int = 0) -> None:
         super().__init__(classes="dialog")
         self.article_id = article_id
+        self.words, self.block = words, block
 
     def compose(self) -> ComposeResult:
         yield ArticleView(id="reader", classes="dialog-box wide tall")
@@ -25,3 +28,5 @@ class ReaderScreen(ModalScreen[None]):
         if guide is not None:
             view.show(guide.article(self.app.lang, self.article_id), guide)  # type: ignore[attr-defined]
         view.focus()
+        if self.words:
+            self.call_after_refresh(view.scroll_to_words, self.words, self.block)

@@ -41,9 +41,11 @@ class GoalsStep(WizardStep):
 
     def load(self, plan: Plan) -> None:
         self._suggested = suggestions(plan.profile.path, self.lang)
-        self.query_one("#suggestions", OptionList).set_options(
+        offered = self.query_one("#suggestions", OptionList)
+        offered.set_options(
             Option(Content.assemble((s.skill, "bold"), " — ", s.why)) for s in self._suggested
         )
+        offered.highlighted = 0 if self._suggested else None
         self._show_goals()
 
     def _show_goals(self) -> None:

@@ -66,6 +66,9 @@ class ReviewStep(WizardStep):
             plan.title = self.query_one("#plan-title", TextField).value.strip()
         return problems
 
+    def focus_first(self) -> None:
+        self.query_one("#plan-title-input").focus()
+
     @property
     def file(self) -> Path:
         return Path(self.query_one("#plan-file", TextField).value.strip()).expanduser()

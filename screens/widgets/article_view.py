@@ -48,10 +48,10 @@ class ArticleView(VerticalScroll):
         body = self.query_one(MarkdownView)
         self.scroll_to(y=body.virtual_region.y + body.block_line(block), animate=False)
 
-    def scroll_to_words(self, words: Sequence[str]) -> bool:
-        """Scroll so the first line containing one of ``words`` is at the top."""
+    def scroll_to_words(self, words: Sequence[str], block: int = 0) -> bool:
+        """Scroll so the first line from ``block`` on with one of ``words`` is at the top."""
         body = self.query_one(MarkdownView)
-        line = body.find_line(words)
+        line = body.find_line(words, block)
         if line is None:
             return False
         self.scroll_to(y=body.virtual_region.y + line, animate=False)

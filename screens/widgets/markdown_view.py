@@ -41,14 +41,15 @@ class MarkdownView(Widget):
         self._render_at(self.content_region.width or self.size.width)
         return self._block_starts[block] if block < len(self._block_starts) else 0
 
-    def find_line(self, words: Sequence[str]) -> int | None:
-        """The first rendered line that contains any of ``words`` (case-insensitive)."""
-        self._render_at(self.content_region.width or self.size.width)
+    def find_line(self, words: Sequence[str], block: int = 0) -> int | None:
+        """The first rendered line from ``block`` on that contains any of ``words``
+        (case-insensitive), or from the top when that block has none."""
+        start = self.block_line(block)
         lowered = [w.casefold() for w in words if w]
-        for y, strip in enumerate(self._lines):
-            text = strip.text.casefold()
-            if any(w in text for w in lowered):
-                return y
+        for first in (start, 0):
+            for y in range(first, len(self._lines)):
+                if any(w in self._lines[y].text.casefold() for w in lowered):
+                    return y
         return None
 
     @property

@@ -198,3 +198,35 @@ async def test_brackets_in_content_show_literally(tmp_path: Path) -> None:
         assert f"{MARKUP} b" in str(
             app.screen.query_one("#related", OptionList).get_option_at_index(0).prompt
         )
+
+
+async def test_search_as_you_type_opens_the_article_at_the_match(make_app, shipped_guide: Guide) -> None:
+    from screens.search import SearchScreen
+
+    app = make_app("ru")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press(*"налог")
+        first = [h.article_id for h in app.screen.hits]
+        await pilot.press(*"ами для самозанятых")
+        assert app.screen.hits and app.screen.hits[0].article_id == "taxes"
+        assert first != [] and "taxes" in first[:3]  # results came while typing
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count == len(app.screen.hits)
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+        assert article_title(app) == shipped_guide.article("ru", "taxes").title
+        view = app.screen.query_one(ArticleView)
+        assert view.scroll_y > 0  # scrolled to the passage that matched
+
+
+async def test_search_other_language_hit_switches_language(make_app) -> None:
+    app = make_app("en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+f", *"Толока вывод")
+        hits = app.screen.hits
+        assert hits and hits[0].article_id == "withdrawing-earnings"
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen) and app.lang == "en"

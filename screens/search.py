@@ -1,0 +1,94 @@
+"""Search the whole guide as you type; Enter opens the article at the passage that matched."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from guide.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from guide.articles import Guide
+    from guide.search import Hit, SearchIndex
+
+LIMIT = 20
+
+
+class SearchScreen(Screen["Hit | None"]):
+    """Dismisses with the chosen hit, or None on Escape."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="back")]
+
+    def __init__(self, lang: Lang, guide: Guide, index: SearchIndex, query: str = "") -> None:
+        super().__init__()
+        self.lang, self.guide, self.index = lang, guide, index
+        self.hits: list[Hit] = []
+        self._query = query
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="")
+        with Vertical(id="search-box"):
+            yield Input(self._query, placeholder=t(self.lang, "search_placeholder"), id="query")
+            yield Static(Content(t(self.lang, "search_hint")), id="search-status", markup=False)
+            yield OptionList(id="results")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t(self.lang, "search_title")
+        if self._query:
+            self._search(self._query)
+
+    @on(Input.Changed, "#query")
+    def _typed(self, event: Input.Changed) -> None:
+        self._search(event.value)
+
+    def _search(self, query: str) -> None:
+        lang = self.lang
+        self.hits = self.index.search(query, lang, LIMIT) if query.strip() else []
+        results = self.query_one("#results", OptionList)
+        results.set_options(self._option(hit) for hit in self.hits)
+        if self.hits:
+            results.highlighted = 0
+        status = self.query_one("#search-status", Static)
+        if not query.strip():
+            status.update(Content(t(lang, "search_hint")))
+        elif not self.hits:
+            status.update(Content(t(lang, "search_none")))
+        else:
+            words = t(lang, "search_count", count=len(self.hits))
+            fixed = self.index.suggestion(query, lang)
+            if fixed:
+                words = t(lang, "search_did_you_mean", query=fixed) + "\n" + words
+            status.update(Content(words))
+
+    def _option(self, hit: Hit) -> Option:
+        section = self.guide.section(hit.section_id).title(hit.lang)
+        head = [(hit.title, "bold"), "  ", (section, "dim")]
+        if hit.other_language:
+            head += ["  ", (f"({t(self.lang, 'search_other_language')})", "italic $warning")]
+        snippet = Content.assemble(*((text, "bold $accent underline") if hit else text for text, hit in hit.snippet))
+        return Option(Content.assemble(*head, "\n", snippet), id=f"{hit.lang}:{hit.article_id}")
+
+    @on(Input.Submitted, "#query")
+    def _open_first(self) -> None:
+        if self.hits:
+            self.dismiss(self.hits[0])
+
+    @on(OptionList.OptionSelected, "#results")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.hits[event.option_index])
+
+    def key_down(self, event: events.Key) -> None:
+        """↓ in the query box moves to the results, at the first one."""
+        if self.focused is self.query_one("#query") and self.hits:
+            event.stop()
+            event.prevent_default()
+            self.query_one("#results", OptionList).focus()
