@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from guide.articles import Guide
     from guide.search import Hit, SearchIndex
 
-LIMIT = 20
+LIMIT = 10  # the screen shows about six; fewer options keep each keystroke fast
 
 
 class SearchScreen(Screen["Hit | None"]):
@@ -74,8 +74,13 @@ class SearchScreen(Screen["Hit | None"]):
         head = [(hit.title, "bold"), "  ", (section, "dim")]
         if hit.other_language:
             head += ["  ", (f"({t(self.lang, 'search_other_language')})", "italic $warning")]
-        snippet = Content.assemble(*((text, "bold $accent underline") if hit else text for text, hit in hit.snippet))
-        return Option(Content.assemble(*head, "\n", snippet), id=f"{hit.lang}:{hit.article_id}")
+        snippet = Content.assemble(
+            *((text, "bold $accent underline") if found else text for text, found in hit.snippet)
+        )
+        # One line each: wrapping every snippet on every keystroke costs more than the search.
+        width = max(20, self.query_one("#results").content_region.width - 2)
+        lines = [Content.assemble(*head).truncate(width, ellipsis=True), snippet.truncate(width, ellipsis=True)]
+        return Option(Content("\n").join(lines), id=f"{hit.lang}:{hit.article_id}")
 
     @on(Input.Submitted, "#query")
     def _open_first(self) -> None:

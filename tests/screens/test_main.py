@@ -222,11 +222,15 @@ async def test_search_as_you_type_opens_the_article_at_the_match(make_app, shipp
         assert view.scroll_y > 0  # scrolled to the passage that matched
 
 
-async def test_search_other_language_hit_switches_language(make_app) -> None:
+async def test_search_other_language_hits_come_after_and_switch_language(make_app) -> None:
     app = make_app("en")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("ctrl+f", *"Толока вывод")
+        await pilot.press("ctrl+f", *"подушка безопасности налог")
         hits = app.screen.hits
-        assert hits and hits[0].article_id == "withdrawing-earnings"
-        await pilot.press("escape")
-        assert isinstance(app.screen, MainScreen) and app.lang == "en"
+        flags = [h.other_language for h in hits]
+        assert True in flags and flags == sorted(flags), flags  # this language first
+        other = flags.index(True)
+        await pilot.press("down", *["down"] * other, "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen) and app.lang == "ru"
+        assert article_title(app) == app.guide.article("ru", hits[other].article_id).title
