@@ -121,7 +121,8 @@ def memory() -> dict[str, float]:
         [
             PY,
             "-c",
-            "import resource, textual.app; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)",
+            "import resource, textual.app; "
+            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)",
         ],
         capture_output=True,
         text=True,

@@ -16,13 +16,25 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from pty_timer import Session  # noqa: E402
+from pty_timer import Session
 
 PY = sys.executable
 HERE = Path(__file__).parent
 ROUNDS = 20
-CANDIDATES = ["withdraw", "negotiate", "monitor", "loneliness", "escrow", "certificate",
-              "portfolio", "transcription", "deposit", "lighting", "budget", "invoice"]
+CANDIDATES = [
+    "withdraw",
+    "negotiate",
+    "monitor",
+    "loneliness",
+    "escrow",
+    "certificate",
+    "portfolio",
+    "transcription",
+    "deposit",
+    "lighting",
+    "budget",
+    "invoice",
+]
 
 
 def keystroke_queries() -> list[tuple[str, str, str]]:
@@ -50,7 +62,9 @@ QUERIES = keystroke_queries()
 
 
 def time_app() -> list[float]:
-    session = Session([PY, "-m", "guide", "--lang", "en"], env={"REMOTE_GUIDE_DATA_DIR": "/tmp/rg-bench"})
+    session = Session(
+        [PY, "-m", "guide", "--lang", "en"], env={"REMOTE_GUIDE_DATA_DIR": "/tmp/rg-bench"}
+    )
     try:
         session.since_start("Questions and answers")
         session.drain(1.0)  # the guide and the search index load in the background
@@ -95,5 +109,14 @@ if __name__ == "__main__":
         bare += time_bare()
     a, b = statistics.median(app), statistics.median(bare)
     print("queries:", QUERIES)
-    print(json.dumps({"app_ms": round(a * 1000, 1), "bare_echo_ms": round(b * 1000, 1),
-                      "ratio": round(a / b, 2), "rounds": len(app)}, indent=2))
+    print(
+        json.dumps(
+            {
+                "app_ms": round(a * 1000, 1),
+                "bare_echo_ms": round(b * 1000, 1),
+                "ratio": round(a / b, 2),
+                "rounds": len(app),
+            },
+            indent=2,
+        )
+    )

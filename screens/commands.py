@@ -8,8 +8,8 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from guide.history import Place
-from guide.search import Hit as SearchHit
 from guide.i18n import t
+from guide.search import Hit as SearchHit
 
 
 class ArticleCommands(Provider):

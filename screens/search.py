@@ -79,7 +79,10 @@ class SearchScreen(Screen["Hit | None"]):
         )
         # One line each: wrapping every snippet on every keystroke costs more than the search.
         width = max(20, self.query_one("#results").content_region.width - 2)
-        lines = [Content.assemble(*head).truncate(width, ellipsis=True), snippet.truncate(width, ellipsis=True)]
+        lines = [
+            Content.assemble(*head).truncate(width, ellipsis=True),
+            snippet.truncate(width, ellipsis=True),
+        ]
         return Option(Content("\n").join(lines), id=f"{hit.lang}:{hit.article_id}")
 
     @on(Input.Submitted, "#query")

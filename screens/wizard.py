@@ -65,11 +65,15 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
                     yield step_class(lang, id=f"step-{i}", classes="wizard-step")
         with Horizontal(id="wizard-buttons"):
             if self.edit:
-                yield Button(Content(t(lang, "btn_done")), id="done", variant="primary", compact=True)
+                yield Button(
+                    Content(t(lang, "btn_done")), id="done", variant="primary", compact=True
+                )
                 yield Button(Content(t(lang, "btn_cancel")), id="cancel", compact=True)
             else:
                 yield Button(Content(t(lang, "btn_back")), id="back", compact=True)
-                yield Button(Content(t(lang, "btn_next")), id="next", variant="primary", compact=True)
+                yield Button(
+                    Content(t(lang, "btn_next")), id="next", variant="primary", compact=True
+                )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -119,7 +119,7 @@ class VettingStep(WizardStep):
         found = self._entry(row)
         if found is None:
             return
-        platform, entry = found
+        _, entry = found
         entry.state = state
         if note is not None:
             entry.note = note

@@ -60,7 +60,8 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'screens'))))
+ui = ('textual', 'rich', 'screens')
+print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ui)))
 """
 
 

@@ -63,13 +63,25 @@ def test_a_good_tree_loads(root: Path) -> None:
 
 
 def test_bad_front_matter_names_file_and_field(root: Path) -> None:
-    path = write(root, "en", "basics", "first", article().replace("reviewed = 2026-11-21", "reviewed = 'soon'"))
+    path = write(
+        root,
+        "en",
+        "basics",
+        "first",
+        article().replace("reviewed = 2026-11-21", "reviewed = 'soon'"),
+    )
     found = problems(root)
     assert any(str(path) in p and "reviewed" in p for p in found), found
 
 
 def test_unknown_front_matter_key_is_an_error(root: Path) -> None:
-    write(root, "en", "basics", "first", article().replace('tags = ["a"]', 'tags = ["a"]\nauthor = "x"'))
+    write(
+        root,
+        "en",
+        "basics",
+        "first",
+        article().replace('tags = ["a"]', 'tags = ["a"]\nauthor = "x"'),
+    )
     assert any("author" in p for p in problems(root))
 
 
@@ -115,7 +127,9 @@ def test_sections_file_that_is_not_toml(root: Path) -> None:
 
 
 def test_blocks_start_at_headings_and_skip_code() -> None:
-    blocks, headings = split_blocks("Intro.\n\n## One\n\ntext\n\n```\n## not a heading\n```\n\n### Two\n")
+    blocks, headings = split_blocks(
+        "Intro.\n\n## One\n\ntext\n\n```\n## not a heading\n```\n\n### Two\n"
+    )
     assert len(blocks) == 3
     assert [(h.level, h.text, h.block) for h in headings] == [(2, "One", 1), (3, "Two", 2)]
 

@@ -49,7 +49,11 @@ def test_installed_package_finds_every_article_from_elsewhere(wheel: Path, tmp_p
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run(
-        [sys.executable, "-c", PROBE], cwd=elsewhere, env=env, capture_output=True, text=True,
+        [sys.executable, "-c", PROBE],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert result.returncode == 0, result.stderr

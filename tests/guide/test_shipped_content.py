@@ -14,22 +14,40 @@ from guide.i18n import LANGS
 EXPECTED = {
     "remote-work": {"organising-work", "correspondence", "negotiations", "finding-remote-work"},
     "own-business": {
-        "business-ideas", "business-plans", "marketing", "taxes", "finances",
-        "managing-people", "growth-strategies",
+        "business-ideas",
+        "business-plans",
+        "marketing",
+        "taxes",
+        "finances",
+        "managing-people",
+        "growth-strategies",
     },
     "workplace": {"choosing-a-spot", "setting-up", "equipment", "software"},
     "career-paths": {
-        "microtasks-vs-collaboration", "microtasks-vs-project-management",
+        "microtasks-vs-collaboration",
+        "microtasks-vs-project-management",
         "microtasks-vs-soft-skills",
     },
     "questions": {
-        "is-microtask-work-worth-it", "saving-from-microtasks", "withdrawing-earnings",
-        "sites-that-pay", "mental-health-at-home", "recognising-task-scams", "real-hourly-rate",
+        "is-microtask-work-worth-it",
+        "saving-from-microtasks",
+        "withdrawing-earnings",
+        "sites-that-pay",
+        "mental-health-at-home",
+        "recognising-task-scams",
+        "real-hourly-rate",
     },
 }
 COMPARISON_ROWS = {
-    "en": ["pay model", "skills needed", "income stability", "growth", "autonomy", "benefits",
-           "who it suits"],
+    "en": [
+        "pay model",
+        "skills needed",
+        "income stability",
+        "growth",
+        "autonomy",
+        "benefits",
+        "who it suits",
+    ],
 }
 
 
@@ -44,14 +62,20 @@ def test_every_topic_exists_in_both_languages(shipped_guide: Guide) -> None:
 
 
 def test_word_counts_are_within_bounds(shipped_guide: Guide) -> None:
-    outside = [(a.path.name, a.lang, a.word_count) for a in articles(shipped_guide)
-               if not 450 <= a.word_count <= 1500]
+    outside = [
+        (a.path.name, a.lang, a.word_count)
+        for a in articles(shipped_guide)
+        if not 450 <= a.word_count <= 1500
+    ]
     assert outside == []
 
 
 def test_related_links_are_two_to_five(shipped_guide: Guide) -> None:
-    wrong = [(a.id, a.lang, len(a.related)) for a in articles(shipped_guide)
-             if not 2 <= len(a.related) <= 5]
+    wrong = [
+        (a.id, a.lang, len(a.related))
+        for a in articles(shipped_guide)
+        if not 2 <= len(a.related) <= 5
+    ]
     assert wrong == []
 
 

@@ -200,7 +200,9 @@ async def test_brackets_in_content_show_literally(tmp_path: Path) -> None:
         )
 
 
-async def test_search_as_you_type_opens_the_article_at_the_match(make_app, shipped_guide: Guide) -> None:
+async def test_search_as_you_type_opens_the_article_at_the_match(
+    make_app, shipped_guide: Guide
+) -> None:
     from screens.search import SearchScreen
 
     app = make_app("ru")

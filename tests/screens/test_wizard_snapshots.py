@@ -17,6 +17,7 @@ TODAY = dt.date(2026, 11, 21)
 # The file names shown on screen; the real data folder is a fresh one per test.
 SHOWN_FOLDER = Path("/home/reader/.local/share/remote-guide/plans")
 
+
 def fixed_app(make_app, lang: str):  # type: ignore[no-untyped-def]
     app = make_app(lang)
     app.today = lambda: TODAY
