@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -108,12 +108,16 @@ class RemoteGuideApp(App[int]):
     def main_screen(self) -> MainScreen:
         return next(s for s in self.screen_stack if isinstance(s, MainScreen))
 
-    def open_place(self, place: Place) -> None:
-        """Open a place in the guide from anywhere (command palette, search)."""
-        while not isinstance(self.screen, MainScreen):
-            self.pop_screen()
-        self.main_screen.go(place)
-        self.main_screen.focus_content()
+    def open_place(self, place: Place, words: Sequence[str] = ()) -> None:
+        """Open a place in the guide from anywhere (command palette, search). Over the
+        wizard or a plan, an article opens on top of it, so nothing there is lost."""
+        if isinstance(self.screen, MainScreen):
+            self.main_screen.go(place, words=words)
+            self.main_screen.focus_content()
+        elif place.kind == "article":
+            from screens.reader import ReaderScreen
+
+            self.push_screen(ReaderScreen(place.id, words=words, block=place.block))
 
     # Language -------------------------------------------------------------------------
 
@@ -125,6 +129,12 @@ class RemoteGuideApp(App[int]):
 
     def action_switch_language(self) -> None:
         self.lang = other_lang(self.lang)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # The wizard and the plan screen are built in one language: switch in the guide.
+        if action == "switch_language":
+            return isinstance(self.screen, MainScreen)
+        return True
 
     def _localise_keys(self) -> None:
         for node in (self, *self.screen_stack):
@@ -248,21 +258,15 @@ class RemoteGuideApp(App[int]):
 
         if self.guide is None or isinstance(self.screen, SearchScreen):
             return
-        self.push_screen(SearchScreen(self.lang, self.guide, self.search_index), self._found)
+        self.push_screen(SearchScreen(self.lang, self.guide, self.search_index), self.open_hit)
 
-    def _found(self, hit: Hit | None) -> None:
+    def open_hit(self, hit: Hit | None) -> None:
+        """Open a search hit at the passage that matched."""
         if hit is None:
             return
-        if hit.lang != self.lang:
+        if hit.lang != self.lang and isinstance(self.screen, MainScreen):
             self.lang = hit.lang
-        place = Place("article", hit.article_id, hit.block)
-        if isinstance(self.screen, MainScreen):
-            self.main_screen.go(place, words=hit.terms)
-            self.main_screen.focus_content()
-        else:
-            from screens.reader import ReaderScreen
-
-            self.push_screen(ReaderScreen(hit.article_id, words=hit.terms, block=hit.block))
+        self.open_place(Place("article", hit.article_id, hit.block), words=hit.terms)
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
@@ -283,12 +287,10 @@ class RemoteGuideApp(App[int]):
 
     def get_system_commands(self, screen: Screen[object]):  # type: ignore[no-untyped-def]
         lang = self.lang
-        yield SystemCommand(t(lang, "cmd_home"), t(lang, "cmd_home"), lambda: self.open_place(HOME))
-        yield SystemCommand(
-            t(lang, "cmd_switch_language"),
-            t(lang, "cmd_switch_language"),
-            self.action_switch_language,
-        )
+        if isinstance(screen, MainScreen):
+            home, switch = t(lang, "cmd_home"), t(lang, "cmd_switch_language")
+            yield SystemCommand(home, home, lambda: self.open_place(HOME))
+            yield SystemCommand(switch, switch, self.action_switch_language)
         yield from super().get_system_commands(screen)
 
 

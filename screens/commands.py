@@ -62,4 +62,4 @@ class ArticleCommands(Provider):
         return app.search_index.search(query, app.lang, 5)  # type: ignore[attr-defined, no-any-return]
 
     def _open_hit(self, hit: SearchHit) -> None:
-        self.app._found(hit)  # type: ignore[attr-defined]
+        self.app.open_hit(hit)  # type: ignore[attr-defined]

@@ -27,6 +27,8 @@ class ReaderScreen(ModalScreen[None]):
         view = self.query_one(ArticleView)
         if guide is not None:
             view.show(guide.article(self.app.lang, self.article_id), guide)  # type: ignore[attr-defined]
+            if self.block:
+                self.call_after_refresh(view.scroll_to_block, self.block)
         view.focus()
         if self.words:
             self.call_after_refresh(view.scroll_to_words, self.words, self.block)
