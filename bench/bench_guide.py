@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -26,14 +28,17 @@ APP = [PY, "-m", "guide", "--lang", "en"]
 BARE = [PY, str(HERE / "bare_app.py")]
 HOME_TEXT = "Questions and answers"
 BARE_TEXT = "Hello from a bare"
-DOWN, ENTER = "\x1b[B", "\r"
+DOWN, ENTER, TAB = "\x1b[B", "\r", "\t"
+# A data folder of its own: no saved draft may pop up a question during the runs.
+ENV = {"REMOTE_GUIDE_DATA_DIR": tempfile.mkdtemp(prefix="rg-bench-")}
+os.environ.update(ENV)
 
 
 def startup() -> dict[str, float]:
     app_times, bare_times = [], []
     for _ in range(RUNS):
         for argv, text, times in ((APP, HOME_TEXT, app_times), (BARE, BARE_TEXT, bare_times)):
-            session = Session(argv)
+            session = Session(argv, env=ENV)
             try:
                 times.append(session.since_start(text))
             finally:
@@ -74,11 +79,11 @@ def open_article() -> dict[str, float | str]:
     fragment = last.lstrip("•-☐ ").split("  ")[0][:24]
     times = []
     for _ in range(RUNS):
-        session = Session(APP)
+        session = Session(APP, env=ENV)
         try:
             session.since_start(HOME_TEXT)
             session.drain(0.5)  # let the guide finish loading in the background
-            session.type(DOWN * s + ENTER)
+            session.type(TAB + DOWN * s + ENTER)  # Tab: from "Your plan" to the sections
             session.drain(0.4)
             session.type(DOWN * a)
             session.drain(0.3)
@@ -94,43 +99,71 @@ def open_article() -> dict[str, float | str]:
     }
 
 
-MEMORY_PROBE = """
-import asyncio, resource
-from guide.articles import load_guide
+# Peak resident memory from /proc (VmHWM): ru_maxrss would carry over the parent's peak
+# into a child process, across exec.
+PEAK = """
+def peak_mb():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+"""
+
+MEMORY_PROBE = (
+    PEAK
+    + """
+import asyncio
 from guide.history import Place
 from screens.app import RemoteGuideApp
 
 async def main():
-    guide = load_guide()
-    app = RemoteGuideApp(lang="en", guide=guide)
+    app = RemoteGuideApp(lang="en")  # as a user starts it: the guide loads in the background
     async with app.run_test(size=(120, 40)) as pilot:
+        while app.guide is None:
+            await pilot.pause(0.05)
+        await pilot.pause(0.3)
+        print(peak_mb())
         for lang in ("en", "ru"):
             app.lang = lang
-            for article in guide.all(lang):
+            for article in app.guide.all(lang):
                 app.screen.go(Place("article", article.id))
                 await pilot.pause()
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(peak_mb())
 
 asyncio.run(main())
 """
+)
+BARE_PROBE = (
+    PEAK
+    + """
+import asyncio
+from textual.app import App
+from textual.widgets import Static
+
+class Hello(App):
+    def compose(self):
+        yield Static("Hello")
+
+async def main():
+    async with Hello().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    print(peak_mb())
+
+asyncio.run(main())
+"""
+)
 
 
 def memory() -> dict[str, float]:
-    out = subprocess.run([PY, "-c", MEMORY_PROBE], capture_output=True, text=True, check=True)
-    bare = subprocess.run(
-        [
-            PY,
-            "-c",
-            "import resource, textual.app; "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
+    def run(probe: str) -> list[float]:
+        out = subprocess.run([PY, "-c", probe], capture_output=True, text=True, check=True)
+        return [round(float(x), 1) for x in out.stdout.split()]
+
+    loaded, after_all = run(MEMORY_PROBE)
+    (bare,) = run(BARE_PROBE)
     return {
-        "peak_rss_mb": round(float(out.stdout.split()[-1]), 1),
-        "textual_import_rss_mb": round(float(bare.stdout.split()[-1]), 1),
+        "peak_mb_after_every_article": after_all,
+        "peak_mb_loaded": loaded,
+        "bare_textual_app_mb": bare,
     }
 
 

@@ -6,12 +6,11 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from guide.paths import data_dir
+from guide.paths import draft_path
 from guide.plan import Plan
 from guide.storage import PlanError, plan_from_document, plan_to_document, write_atomic
 
@@ -22,10 +21,6 @@ class Draft:
     step: int = 0
     target: str = ""  # the file the plan will be saved to, if chosen
     fields: dict[str, str] = field(default_factory=dict)  # raw text of fields not yet valid
-
-
-def draft_path() -> Path:
-    return data_dir() / "drafts" / "wizard.toml"
 
 
 def save_draft(draft: Draft) -> None:

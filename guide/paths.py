@@ -35,3 +35,8 @@ def data_dir() -> Path:
 def plans_dir() -> Path:
     """Where plans are saved by default."""
     return data_dir() / "plans"
+
+
+def draft_path() -> Path:
+    """The wizard's draft (see ``guide.drafts``); here so that checking for one is cheap."""
+    return data_dir() / "drafts" / "wizard.toml"

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 def _article_commands() -> type[Provider]:
-    """Imported when the palette opens: textual.command costs 35 ms at start-up."""
+    """Imported when the palette opens: it brings in the search engine."""
     from screens.commands import ArticleCommands
 
     return ArticleCommands
@@ -85,11 +85,15 @@ class RemoteGuideApp(App[int]):
             self.call_from_thread(self._guide_failed, error.problems)
             return
         self.call_from_thread(self._guide_loaded, guide)
-        self.search_index  # noqa: B018 - built here, off the UI thread, before anyone types
+        from screens.widgets.markdown_view import warm_up
+
+        warm_up(next(guide.all(self.lang)).blocks)
 
     @property
     def search_index(self) -> SearchIndex:
-        """The search index, built on first use (about 45 ms for the shipped guide)."""
+        """The search index, built on first use: about 45 ms once, when the search screen
+        or the palette first needs it. Building it at start-up would keep 13 MB for every
+        user, searching or not (bench/README.md)."""
         if self._search_index is None and self.guide is not None:
             from guide.search import SearchIndex
 
@@ -224,10 +228,12 @@ class RemoteGuideApp(App[int]):
 
     @work(exclusive=True, group="draft-offer")
     async def _offer_draft(self) -> None:
-        from guide.drafts import draft_path, load_draft
+        from guide.paths import draft_path
 
         if not draft_path().exists():
             return
+        from guide.drafts import load_draft
+
         draft = load_draft()
         if draft is None:
             return

@@ -45,7 +45,7 @@ class HomeView(VerticalScroll):
 
     def show_actions(self, lang: Lang) -> None:
         """Make a plan, open a plan, and continue the draft when there is one."""
-        from guide.drafts import draft_path
+        from guide.paths import draft_path
 
         actions = [("make", "home_make_plan"), ("open", "home_open_plan")]
         if draft_path().exists():

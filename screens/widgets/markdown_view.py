@@ -2,19 +2,26 @@
 
 Textual's own ``Markdown`` widget mounts a widget per block, which costs about 600 ms for a
 1,700-word article on these machines; rendering the text once with Rich and drawing only the
-visible lines (the Line API) costs about 25 ms. The rendered lines are cached per width and
+visible lines (the Line API) costs about 25 ms. The Markdown parser is imported in the
+background after start-up (``warm_up``: 40 ms that would otherwise fall on the first
+article opened); recent blocks stay parsed, and the rendered lines are cached per width and
 theme, so going back to an article is free.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rich.segment import Segment
 from rich.theme import Theme
 from textual.geometry import Size
 from textual.strip import Strip
 from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from rich.markdown import Markdown
 
 
 class MarkdownView(Widget):
@@ -72,8 +79,6 @@ class MarkdownView(Widget):
         if key == self._rendered_for:
             return
         self._rendered_for = key
-        from rich.markdown import Markdown  # 40 ms to import: not needed for the home screen
-
         console = self.app.console
         options = console.options.update_width(key[0])
         base = self.rich_style
@@ -85,8 +90,7 @@ class MarkdownView(Widget):
                 if lines:
                     lines.append(Strip.blank(key[0], base))
                 starts.append(len(lines))
-                markdown = Markdown(_checkboxes(block), hyperlinks=False)
-                rendered = console.render_lines(markdown, options, style=base)
+                rendered = console.render_lines(parsed(block), options, style=base)
                 lines.extend(Strip(Segment.apply_style(line, base), key[0]) for line in rendered)
         finally:
             console.pop_theme()
@@ -112,6 +116,20 @@ class MarkdownView(Widget):
                 "markdown.hr": f"{primary}",
             }
         )
+
+
+@lru_cache(maxsize=16)  # about one article: every block of the guide would cost about 7 MB
+def parsed(block: str) -> Markdown:
+    """A block of Markdown, parsed (about a third of the cost of showing it)."""
+    from rich.markdown import Markdown  # 40 ms to import: not needed for the home screen
+
+    return Markdown(_checkboxes(block), hyperlinks=False)
+
+
+def warm_up(blocks: Iterable[str]) -> None:
+    """Import the parser and parse ``blocks`` (from a worker thread, after start-up)."""
+    for block in blocks:
+        parsed(block)
 
 
 def _checkboxes(block: str) -> str:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from guide.articles import Guide
 from guide.content import Article, Section
 from guide.history import HOME, Place
 from guide.i18n import Lang, t
+
+if TYPE_CHECKING:
+    from guide.articles import Guide  # pydantic: kept off the start-up path
 
 # Articles with at least this many headings show them in the tree as a table of contents.
 TOC_MIN_HEADINGS = 3
