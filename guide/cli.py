@@ -7,6 +7,7 @@ that it answers fast (tests/guide/test_cli.py checks ``sys.modules``).
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -19,6 +20,9 @@ DESCRIPTION = "A terminal guide and planner: microtask gig work or a remote care
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    # Start-up makes many long-lived objects and no garbage worth collecting: the app turns
+    # the collector back on once its first screen is drawn.
+    gc.disable()
     from screens.app import run  # Textual is imported only here
 
     plan = getattr(args, "plan", None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -67,6 +68,7 @@ class RemoteGuideApp(App[int]):
         self.sub_title = t(self.lang, "app_subtitle")
         self.push_screen(MainScreen(self.sections))
         self._localise_keys()
+        self.call_after_refresh(gc.enable)  # off during start-up (guide.cli)
         if self.guide is None:
             # After the first frame, so that loading never delays the home screen.
             self.call_after_refresh(self._load_guide)
@@ -88,6 +90,10 @@ class RemoteGuideApp(App[int]):
         from screens.widgets.markdown_view import warm_up
 
         warm_up(next(guide.all(self.lang)).blocks)
+        # Everything loaded so far lives as long as the app: move it out of the garbage
+        # collector's sight, or a full collection (about 50 ms) lands on the first article.
+        gc.collect()
+        gc.freeze()
 
     @property
     def search_index(self) -> SearchIndex:

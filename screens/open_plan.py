@@ -21,6 +21,7 @@ from guide.storage import list_plans
 class OpenPlanScreen(Screen[Path | None]):
     """Dismisses with the chosen path (the app opens it), or None."""
 
+    CSS_PATH = "plan.tcss"
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="back")]
 
     def __init__(self, lang: Lang) -> None:

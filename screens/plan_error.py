@@ -15,6 +15,7 @@ from guide.storage import PlanError
 
 
 class PlanErrorScreen(Screen[None]):
+    CSS_PATH = "plan.tcss"
     BINDINGS = [Binding("escape,b", "dismiss", "Back", id="back")]
 
     def __init__(self, lang: Lang, error: PlanError) -> None:

@@ -44,6 +44,7 @@ EDIT_PARTS = [
 
 
 class PlanScreen(Screen[None]):
+    CSS_PATH = "plan.tcss"
     BINDINGS = [
         Binding("e", "edit", "Edit", id="plan_edit"),
         Binding("v", "edit_step(4)", "Vetting", id="plan_vetting", show=False),
@@ -71,7 +72,7 @@ class PlanScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header(icon="")
         with VerticalScroll(id="plan-body"):
-            yield Static(id="plan-title", markup=False)
+            yield Static(id="plan-heading", markup=False)
             yield Static(id="plan-status", markup=False)
             yield Static(id="plan-timer", markup=False)
             yield Static(id="plan-warnings", markup=False)
@@ -101,7 +102,7 @@ class PlanScreen(Screen[None]):
     def show_plan(self) -> None:
         plan, lang, today = self.plan, self.lang, self.today()
         title = plan.title + (f"  · {t(lang, 'plan_unsaved')}" if self.dirty else "")
-        self.query_one("#plan-title", Static).update(Content(title))
+        self.query_one("#plan-heading", Static).update(Content(title))
         self.sub_title = str(self.path)
         self.query_one("#plan-status", Static).update(
             Content("\n".join(status_lines(plan, lang, today)))

@@ -25,6 +25,7 @@ LIMIT = 10  # the screen shows about six; fewer options keep each keystroke fast
 class SearchScreen(Screen["Hit | None"]):
     """Dismisses with the chosen hit, or None on Escape."""
 
+    CSS_PATH = "search.tcss"
     BINDINGS = [Binding("escape", "dismiss(None)", "Back", id="back")]
 
     def __init__(self, lang: Lang, guide: Guide, index: SearchIndex, query: str = "") -> None:

@@ -28,6 +28,7 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
     """Dismisses with the saved ``LoadedPlan`` (new plan), the edited ``Plan`` (edit mode),
     or None when the user leaves."""
 
+    CSS_PATH = "wizard.tcss"
     BINDINGS = [
         Binding("alt+right,ctrl+n", "next", "Next", id="wizard_next"),
         Binding("alt+left", "back", "Back", id="wizard_back"),

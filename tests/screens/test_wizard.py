@@ -115,7 +115,7 @@ async def test_whole_wizard_from_empty_start_to_saved_file(
         await pilot.press("ctrl+n")
         await pilot.pause(0.3)
         assert isinstance(app.screen, PlanScreen)
-        assert "Side income [/bold]" in str(app.screen.query_one("#plan-title", Static).render())
+        assert "Side income [/bold]" in str(app.screen.query_one("#plan-heading", Static).render())
 
     plan = load_plan(target).plan
     assert plan.title == "Side income [/bold]"
@@ -357,7 +357,7 @@ async def test_user_text_with_markup_and_emoji_shows_literally(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        assert str(screen.query_one("#plan-title", Static).render()).startswith(MARKUP[0])
+        assert str(screen.query_one("#plan-heading", Static).render()).startswith(MARKUP[0])
         assert MARKUP[2] in str(screen.query_one("#plan-milestones", Static).render())
         await pilot.press("e")
         await pilot.click("#answer-0")
