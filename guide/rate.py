@@ -130,6 +130,11 @@ def log_hourly_rate(earned: Decimal, minutes: int, inputs: RateInputs) -> Decima
         return max(earned, ZERO) * payout_share(inputs) * SIXTY / Decimal(minutes)
 
 
+def money_text(value: Decimal | None, currency: str) -> str:
+    """An amount as shown to people: ``12.50 USD``, or a dash when it is unknown."""
+    return "—" if value is None else f"{round_money(value)} {currency}"
+
+
 def round_money(value: Decimal, places: int = 2) -> Decimal:
     """``value`` rounded half-up to ``places`` decimals, for display."""
     with _exact():

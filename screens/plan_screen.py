@@ -27,7 +27,7 @@ from guide.plan import (
     platform_rate,
     stop_rule_hits,
 )
-from guide.rate import round_money
+from guide.rate import money_text
 from guide.storage import LoadedPlan
 from screens.dialogs import ChoiceDialog
 
@@ -112,7 +112,7 @@ class PlanScreen(Screen[None]):
                 lang,
                 "plan_stop_rule",
                 platform=h.platform,
-                rate=f"{round_money(h.rate)} {plan.profile.currency}",
+                rate=money_text(h.rate, plan.profile.currency),
                 weeks=h.weeks,
             )
             for h in stop_rule_hits(plan, today)
@@ -132,8 +132,8 @@ class PlanScreen(Screen[None]):
             table.add_row(
                 Text(p.name),
                 Text(t(self.lang, f"status_{p.status.value}")),
-                Text(_money(platform_rate(p), currency)),
-                Text(_money(platform_log_rate(self.plan, p.name), currency)),
+                Text(money_text(platform_rate(p), currency)),
+                Text(money_text(platform_log_rate(self.plan, p.name), currency)),
                 Text(f"✓{progress.passed} ✗{progress.failed} / {progress.total}"),
             )
 
@@ -326,9 +326,3 @@ def milestone_lines(plan: Plan, lang: Lang, today: dt.date) -> Content:
         style = "bold red" if d.overdue else ""
         parts.append(Content.assemble(f"• {d.goal.skill}: {d.milestone.title} — ", (when, style)))
     return Content("\n").join(parts)
-
-
-def _money(value: object, currency: str) -> str:
-    from decimal import Decimal
-
-    return f"{round_money(value)} {currency}" if isinstance(value, Decimal) else "—"

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.message import Message
+from textual.widgets import Select
 
 from guide.i18n import Lang
 from screens.widgets.form import TextField
@@ -67,3 +69,15 @@ class WizardStep(VerticalScroll):
 
 class StepChanged(Message):
     """A step's values changed; the wizard saves its draft."""
+
+
+def fill_platform_select(select: Select[int], plan: Plan) -> bool:
+    """Offer the plan's platforms (values are their indexes), keeping the one chosen if it
+    is still there; False when the plan has none."""
+    count = len(plan.platforms)
+    keep = select.value if isinstance(select.value, int) and select.value < count else 0
+    with select.prevent(Select.Changed):
+        select.set_options([(Content(p.name), i) for i, p in enumerate(plan.platforms)])
+        if count:
+            select.value = keep
+    return count > 0

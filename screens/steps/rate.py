@@ -14,8 +14,8 @@ from textual.widgets import Select, Static
 
 from guide.i18n import Lang, t
 from guide.plan import Platform, platform_rate
-from guide.rate import naive_hourly_rate, round_money
-from screens.steps.base import WizardStep
+from guide.rate import money_text, naive_hourly_rate, round_money
+from screens.steps.base import WizardStep, fill_platform_select
 from screens.widgets.form import NumberRange, TextField, parse_decimal
 
 if TYPE_CHECKING:
@@ -57,12 +57,7 @@ class RateStep(WizardStep):
 
     def load(self, plan: Plan) -> None:
         select = self.query_one("#rate-platform", Select)
-        options = [(Content(p.name), i) for i, p in enumerate(plan.platforms)]
-        with select.prevent(Select.Changed):
-            select.set_options(options)
-            if options:
-                select.value = 0
-        has = bool(options)
+        has = fill_platform_select(select, plan)
         self.query_one("#rate-none").display = not has
         for widget in (select, self.query_one("#rate-result"), *self.query(TextField)):
             widget.display = has
@@ -136,11 +131,11 @@ def rate_summary(platform: Platform, plan: Plan, lang: Lang) -> str:
     share = int(round_money(real / naive * 100, 0)) if naive else 0
     target = plan.profile.target_hourly_rate
     lines = [
-        t(lang, "rate_naive", rate=f"{round_money(naive)} {currency}"),
-        t(lang, "rate_real", rate=f"{round_money(real)} {currency}", share=share),
+        t(lang, "rate_naive", rate=money_text(naive, currency)),
+        t(lang, "rate_real", rate=money_text(real, currency), share=share),
     ]
     if target > 0:
-        lines.append(t(lang, "rate_target", rate=f"{round_money(target)} {currency}"))
+        lines.append(t(lang, "rate_target", rate=money_text(target, currency)))
     lines.append(t(lang, verdict(real, target)))
     return "\n".join(lines)
 

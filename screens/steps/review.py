@@ -14,7 +14,7 @@ from textual.widgets import Button, Label, Static
 
 from guide.i18n import Lang, t
 from guide.plan import checklist_progress, platform_rate
-from guide.rate import round_money
+from guide.rate import money_text
 from guide.storage import default_plan_path
 from screens.steps.base import WizardStep
 from screens.widgets.form import Required, TextField
@@ -121,7 +121,7 @@ def summary(plan: Plan, lang: Lang) -> dict[str, str]:
             status=t(lang, f"status_{pl.status.value}"),
             done=checklist_progress(pl).checked,
             total=checklist_progress(pl).total,
-            rate=_rate(platform_rate(pl), p.currency),
+            rate=money_text(platform_rate(pl), p.currency),
         )
         for pl in plan.platforms
     ) or t(lang, "no_platforms")
@@ -134,9 +134,3 @@ def summary(plan: Plan, lang: Lang) -> dict[str, str]:
         "review_platforms": platforms,
         "review_goals": goals,
     }
-
-
-def _rate(rate: object, currency: str) -> str:
-    from decimal import Decimal
-
-    return f"{round_money(rate)} {currency}" if isinstance(rate, Decimal) else "—"

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Select, Static
 from guide.checklist import CheckState, load_checklist
 from guide.i18n import t
 from guide.plan import ChecklistEntry
-from screens.steps.base import WizardStep
+from screens.steps.base import WizardStep, fill_platform_select
 
 if TYPE_CHECKING:
     from guide.plan import Plan, Platform
@@ -68,12 +68,7 @@ class VettingStep(WizardStep):
 
     def load(self, plan: Plan) -> None:
         select = self.query_one("#vet-platform", Select)
-        options = [(Content(p.name), i) for i, p in enumerate(plan.platforms)]
-        with select.prevent(Select.Changed):
-            select.set_options(options)
-            if options:
-                select.value = 0
-        has = bool(options)
+        has = fill_platform_select(select, plan)
         self.query_one("#vet-none").display = not has
         select.display = self.query_one(ChecklistTable).display = has
         self._fill()

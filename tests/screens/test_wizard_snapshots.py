@@ -18,6 +18,15 @@ TODAY = dt.date(2026, 11, 21)
 SHOWN_FOLDER = Path("/home/reader/.local/share/remote-guide/plans")
 
 
+async def settle(pilot) -> None:  # type: ignore[no-untyped-def]
+    """Let mounts, highlights and focus-driven scrolling finish (the steps mount rows and
+    answer highlight events after they are shown)."""
+    for _ in range(3):
+        await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
 def fixed_app(make_app, lang: str):  # type: ignore[no-untyped-def]
     app = make_app(lang)
     app.today = lambda: TODAY
@@ -34,7 +43,7 @@ def test_wizard_step(snap_compare, make_app, lang: str, size: tuple[int, int], s
             lang, plan, step=step, target=SHOWN_FOLDER / "side-income.toml", fresh=False
         )
         await pilot.app.push_screen(wizard)
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(fixed_app(make_app, lang), terminal_size=size, run_before=open_step)
 
@@ -52,6 +61,6 @@ def test_plan_screen(
         await pilot.app.push_screen(
             PlanScreen(lang, LoadedPlan(example_plan(), shown_path, fingerprint))
         )
-        await pilot.pause()
+        await settle(pilot)
 
     assert snap_compare(fixed_app(make_app, lang), terminal_size=size, run_before=open_plan)
