@@ -38,6 +38,7 @@ def test_the_wheel_ships_content_and_the_script(wheel: Path) -> None:
     assert "guide/_content/sections.toml" in names
     assert "guide/_content/strings/app.toml" in names
     assert sum(n.startswith("guide/_content/ru/") for n in names) >= 25
+    assert {"screens/app.tcss", "screens/wizard.tcss", "screens/plan.tcss"} <= set(names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     assert "remote-guide = guide.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
