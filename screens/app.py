@@ -236,7 +236,8 @@ class RemoteGuideApp(App[int]):
     async def _offer_draft(self) -> None:
         from guide.paths import draft_path
 
-        if not draft_path().exists():
+        # Only over the guide: a wizard already open (the user was quick) has the draft.
+        if not draft_path().exists() or not isinstance(self.screen, MainScreen):
             return
         from guide.drafts import load_draft
 
