@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ErrorDetails
 
 from guide.content import (
     ID_PATTERN,
@@ -112,10 +113,9 @@ def _load_article(path: Path, lang: Lang, root: Path) -> Article:
     )
 
 
-def _describe(path: Path, error: object) -> str:
-    details = error if isinstance(error, dict) else {}
-    where = ".".join(str(part) for part in details.get("loc", ())) or "front matter"
-    return f"{path}: {where}: {details.get('msg', 'invalid')}"
+def _describe(path: Path, error: ErrorDetails) -> str:
+    where = ".".join(str(part) for part in error["loc"]) or "front matter"
+    return f"{path}: {where}: {error['msg']}"
 
 
 def _check_sections(root: Path, sections: list[Section]) -> list[str]:
@@ -143,9 +143,11 @@ def _check_pairs(articles: dict[tuple[Lang, str], Article]) -> list[str]:
 
 
 def _check_related(articles: dict[tuple[Lang, str], Article]) -> list[str]:
-    return [
-        f"{article.path}: related: no article with id {rid!r}"
-        for (lang, _), article in sorted(articles.items())
-        for rid in article.related
-        if (lang, rid) not in articles or rid == article.id
-    ]
+    problems = []
+    for (lang, _), article in sorted(articles.items()):
+        for rid in article.related:
+            if rid == article.id:
+                problems.append(f"{article.path}: related: lists the article itself")
+            elif (lang, rid) not in articles:
+                problems.append(f"{article.path}: related: no article with id {rid!r}")
+    return problems

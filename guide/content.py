@@ -77,7 +77,7 @@ def count_words(text: str) -> int:
 def load_sections(root: Path | None = None) -> list[Section]:
     """The sections in display order, from ``sections.toml``."""
     path = (root or content_dir()) / "sections.toml"
-    data = _read_toml(path)
+    data = read_toml(path)
     problems: list[str] = []
     sections: list[Section] = []
     for i, raw in enumerate(data.get("section", [])):
@@ -99,7 +99,8 @@ def load_sections(root: Path | None = None) -> list[Section]:
     return sections
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
+    """A TOML data file; ``ContentError`` names the file when it can't be read or parsed."""
     try:
         with path.open("rb") as f:
             return tomllib.load(f)
@@ -121,8 +122,9 @@ def split_front_matter(text: str, path: Path) -> tuple[dict[str, Any], str]:
     try:
         meta = tomllib.loads("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as error:
-        # The front matter starts on line 2 of the file; tomllib counts from its own line 1.
-        raise ContentError([f"{path}: front matter is not valid TOML: {error}"]) from error
+        # tomllib counts lines of the front matter, which starts on the file's line 2.
+        where = re.sub(r"line (\d+)", lambda m: f"line {int(m[1]) + 1}", str(error))
+        raise ContentError([f"{path}: front matter is not valid TOML: {where}"]) from error
     return meta, "\n".join(lines[end + 1 :]).strip() + "\n"
 
 

@@ -5,7 +5,9 @@ or a killed terminal loses at most the field being typed. One draft is kept, in
 from __future__ import annotations
 
 import tomllib
+from contextlib import suppress
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 import tomli_w
@@ -38,7 +40,7 @@ def load_draft() -> Draft | None:
     convenience: a broken draft is set aside, never shown as an error)."""
     path = draft_path()
     try:
-        doc = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=_decimal)
+        doc = tomllib.loads(path.read_text(encoding="utf-8"), parse_float=Decimal)
         meta = doc["draft"]
         plan, _ = plan_from_document(doc["plan"], path)
         fields = {str(k): str(v) for k, v in meta.get("fields", {}).items()}
@@ -54,15 +56,10 @@ def load_draft() -> Draft | None:
         ValueError,
         PlanError,
     ):
-        path.replace(path.with_suffix(".broken"))
+        with suppress(OSError):  # set aside, kept for a look, never in the way again
+            path.replace(path.with_suffix(".broken"))
         return None
 
 
 def discard_draft() -> None:
     draft_path().unlink(missing_ok=True)
-
-
-def _decimal(text: str) -> Any:
-    from decimal import Decimal
-
-    return Decimal(text)

@@ -11,7 +11,6 @@ once shipped.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -21,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic import StringConstraints as Str
 from pydantic_core import ErrorDetails
 
-from guide.content import ContentError
+from guide.content import ContentError, read_toml
 from guide.i18n import Lang
 from guide.paths import content_dir
 
@@ -142,13 +141,7 @@ def load_catalogue(root: Path | None = None) -> list[Platform]:
     """The platforms of ``root/platforms.toml`` (the shipped content by default), in file
     order; raise ``ContentError`` listing every problem with its file and field."""
     path = (root or content_dir()) / FILE_NAME
-    try:
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-    except OSError as error:
-        raise ContentError([f"{path}: cannot read: {error.strerror}"]) from error
-    except tomllib.TOMLDecodeError as error:
-        raise ContentError([f"{path}: not valid TOML: {error}"]) from error
+    data = read_toml(path)
     try:
         platforms = list(Catalogue.model_validate(data).platform)
     except ValidationError as error:

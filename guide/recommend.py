@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cache
 
+from guide.content import read_toml
+from guide.paths import content_dir
 from guide.plan import CareerPath, GoalKind, Profile
 
 # Studies put microtask pay at a few US dollars an hour (Hara et al. 2018: median about $2;
@@ -113,14 +116,10 @@ def suggestions(path: CareerPath, lang: str) -> list[Suggestion]:
     return [s for s in _load_suggestions(lang) if s.path is path]
 
 
-def _load_suggestions(lang: str) -> list[Suggestion]:
-    import tomllib
-
-    from guide.paths import content_dir
-
-    with (content_dir() / "goal_suggestions.toml").open("rb") as f:
-        raw = tomllib.load(f)["suggestion"]
-    return [
+@cache
+def _load_suggestions(lang: str) -> tuple[Suggestion, ...]:
+    raw = read_toml(content_dir() / "goal_suggestions.toml")["suggestion"]
+    return tuple(
         Suggestion(
             path=CareerPath(item["path"]),
             skill=item["skill"][lang],
@@ -130,4 +129,4 @@ def _load_suggestions(lang: str) -> list[Suggestion]:
             milestones=tuple((int(m["week"]), m[lang]) for m in item["milestones"]),
         )
         for item in raw
-    ]
+    )

@@ -36,7 +36,7 @@ from pathlib import Path
 import snowballstemmer  # type: ignore[import-untyped]
 
 from guide.articles import Guide
-from guide.content import Article, _read_toml
+from guide.content import Article, read_toml
 from guide.i18n import LANGS, Lang
 from guide.paths import content_dir
 
@@ -91,7 +91,7 @@ class Hit:
 
 def load_stopwords(root: Path | None = None) -> frozenset[str]:
     """The stop words of both languages from ``search_stopwords.toml``, folded."""
-    data = _read_toml((root or content_dir()) / STOPWORDS_FILE)
+    data = read_toml((root or content_dir()) / STOPWORDS_FILE)
     return frozenset(fold(word) for lang in LANGS for word in data.get(lang, []))
 
 

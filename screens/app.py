@@ -20,13 +20,13 @@ from guide.history import HOME, Place
 from guide.i18n import Lang, other_lang, t
 from screens.dialogs import ChoiceDialog
 from screens.main import MainScreen
-from screens.widgets.home_view import HomeView
 
 if TYPE_CHECKING:
     from textual.command import Provider
 
     from guide.articles import Guide  # pydantic: kept off the start-up path
     from guide.search import Hit, SearchIndex
+    from guide.storage import LoadedPlan
 
 
 def _article_commands() -> type[Provider]:
@@ -196,7 +196,7 @@ class RemoteGuideApp(App[int]):
         def finished(result: object) -> None:
             from guide.storage import LoadedPlan
 
-            self.main_screen.query_one(HomeView).show_actions(self.lang)
+            self.main_screen.refresh_plan_actions()
             if isinstance(result, LoadedPlan):
                 self._show_plan(result)
 
@@ -227,10 +227,10 @@ class RemoteGuideApp(App[int]):
             return
         self._show_plan(loaded)
 
-    def _show_plan(self, loaded: object) -> None:
+    def _show_plan(self, loaded: LoadedPlan) -> None:
         from screens.plan_screen import PlanScreen
 
-        self.push_screen(PlanScreen(self.lang, loaded))  # type: ignore[arg-type]
+        self.push_screen(PlanScreen(self.lang, loaded))
 
     @work(exclusive=True, group="draft-offer")
     async def _offer_draft(self) -> None:
@@ -262,7 +262,7 @@ class RemoteGuideApp(App[int]):
             from guide.drafts import discard_draft
 
             discard_draft()
-            self.main_screen.query_one(HomeView).show_actions(self.lang)
+            self.main_screen.refresh_plan_actions()
 
     # Search -----------------------------------------------------------------------------
 

@@ -100,11 +100,12 @@ class GoalEditor(ModalScreen[Goal | None]):
         self._show_milestones()
 
     def _show_milestones(self) -> None:
+        # Rows and self.milestones share one order, so a row number is a list index.
+        self.milestones.sort(key=lambda m: m.due)
         table = self.query_one(MilestoneTable)
         table.clear()
-        for m in sorted(self.milestones, key=lambda m: m.due):
+        for m in self.milestones:
             table.add_row(Text("✓" if m.done else "·"), Text(m.title), Text(m.due.isoformat()))
-        self.milestones.sort(key=lambda m: m.due)
 
     def toggle_milestone(self, row: int) -> None:
         if 0 <= row < len(self.milestones):

@@ -79,19 +79,18 @@ class MainScreen(Screen[None]):
         if self.guide is None and place.kind != "home":
             return
         self.history.visit(place)
-        self._show(place)
-        if words and place.kind == "article":
-            view = self.query_one(ArticleView)
-            self.call_after_refresh(view.scroll_to_words, words, place.block)
+        self._show(place, words)
 
-    def _show(self, place: Place) -> None:
+    def _show(self, place: Place, words: Sequence[str] = ()) -> None:
         switcher = self.query_one(ContentSwitcher)
         guide = self.guide
         if place.kind == "article" and guide is not None:
             view = self.query_one(ArticleView)
             view.show(guide.article(self.lang, place.id), guide)
             switcher.current = "article"
-            if place.block:
+            if words:
+                self.call_after_refresh(view.scroll_to_words, words, place.block)
+            elif place.block:
                 self.call_after_refresh(view.scroll_to_block, place.block)
         elif place.kind == "section" and guide is not None:
             self.query_one(SectionView).show(self.lang, place.id, guide)
@@ -102,6 +101,10 @@ class MainScreen(Screen[None]):
         tree.select_place(place)
         if self.focused is not tree:
             self.focus_content()
+
+    def refresh_plan_actions(self) -> None:
+        """Offer "continue the draft" only while there is one."""
+        self.query_one(HomeView).show_actions(self.lang)
 
     def show_problems(self, problems: list[str]) -> None:
         text = t(self.lang, "content_error") + ":\n\n" + "\n".join(problems)

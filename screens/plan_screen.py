@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from guide.i18n import Lang, t
@@ -65,6 +66,7 @@ class PlanScreen(Screen[None]):
         self._timer_start: float | None = None
         self._timer_platform = ""
         self._limit_told = False
+        self._ticker: Timer | None = None
 
     def today(self) -> dt.date:
         return self.app.today()  # type: ignore[attr-defined, no-any-return]
@@ -94,7 +96,6 @@ class PlanScreen(Screen[None]):
         ):
             table.add_column(t(self.lang, key), key=key)
         self.query_one("#plan-timer").display = False
-        self.set_interval(1, self._tick)
         self.show_plan()
 
     # Showing ----------------------------------------------------------------------------
@@ -196,10 +197,7 @@ class PlanScreen(Screen[None]):
     @work(exclusive=True, group="plan-timer")
     async def action_timer(self) -> None:
         if self._timer_start is not None:
-            minutes = max(1, round((time.monotonic() - self._timer_start) / 60))
-            self._timer_start = None
-            self.query_one("#plan-timer").display = False
-            self.action_log(self._timer_platform, minutes)
+            self._stop_timer()
             return
         names = [p.name for p in self.plan.platforms]
         if not names:
@@ -223,10 +221,20 @@ class PlanScreen(Screen[None]):
         self.query_one("#plan-timer").display = True
         self.notify(Content(t(self.lang, "timer_started", platform=name)))
         self._tick()
+        self._ticker = self.set_interval(1, self._tick)
+
+    def _stop_timer(self) -> None:
+        """Stop the session timer and offer to log the session, prefilled."""
+        assert self._timer_start is not None
+        minutes = max(1, round((time.monotonic() - self._timer_start) / 60))
+        self._timer_start = None
+        if self._ticker is not None:
+            self._ticker.stop()
+        self.query_one("#plan-timer").display = False
+        self.action_log(self._timer_platform, minutes)
 
     def _tick(self) -> None:
-        if self._timer_start is None:
-            return
+        assert self._timer_start is not None
         elapsed = int(time.monotonic() - self._timer_start)
         use = limit_use(self.plan, self.today())
         left = max(0, use.left_today - elapsed // 60)
@@ -264,7 +272,11 @@ class PlanScreen(Screen[None]):
             self.dismiss(None)
 
     async def confirm_quit(self) -> bool:
-        """With unsaved changes, ask to save, discard or stay; True to go on leaving."""
+        """With unsaved changes, ask to save, discard or stay; True to go on leaving.
+        A running timer is stopped first and its session offered for the log."""
+        if self._timer_start is not None:
+            self._stop_timer()
+            return False
         if not self.dirty:
             return True
         answer = await self.app.push_screen_wait(

@@ -31,10 +31,6 @@ class WizardStep(VerticalScroll):
         self.lang = lang
 
     @property
-    def wizard(self):  # type: ignore[no-untyped-def]
-        return self.screen
-
-    @property
     def plan(self) -> Plan:
         return self.screen.plan  # type: ignore[attr-defined, no-any-return]
 
@@ -59,7 +55,7 @@ class WizardStep(VerticalScroll):
         problems = []
         for field in self.query(TextField):
             if field.display and not field.check():
-                problems.append(f"{field._label}: {field.problem()}")
+                problems.append(f"{field.label}: {field.problem()}")
         return problems
 
     def changed(self) -> None:

@@ -99,10 +99,8 @@ class LimitsStep(WizardStep):
         daily, weekly = parse_decimal(self._get("daily")), parse_decimal(self._get("weekly"))
         if daily is not None and weekly is not None and weekly > 7 * daily:
             message = t(self.lang, "err_weekly_over", max=int(7 * daily))
-            error = weekly_field.query_one(".field-error", Static)
-            error.update(Content(message))
-            error.display = True
-            problems.append(f"{weekly_field._label}: {message}")
+            weekly_field.show_problem(message)
+            problems.append(f"{weekly_field.label}: {message}")
         return problems
 
     def _days(self) -> list[Weekday]:

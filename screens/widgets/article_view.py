@@ -12,7 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.content import Article
-from guide.i18n import t
+from guide.i18n import Lang, t
 from screens.widgets.markdown_view import MarkdownView
 
 if TYPE_CHECKING:
@@ -58,9 +58,5 @@ class ArticleView(VerticalScroll):
         return True
 
 
-def _related_options(ids: Sequence[str], lang: str, guide: Guide) -> list[Option]:
-    options = []
-    for article_id in ids:
-        related = guide.article(lang, article_id)  # type: ignore[arg-type]
-        options.append(Option(Content(f"→ {related.title}"), id=article_id))
-    return options
+def _related_options(ids: Sequence[str], lang: Lang, guide: Guide) -> list[Option]:
+    return [Option(Content(f"→ {guide.article(lang, i).title}"), id=i) for i in ids]

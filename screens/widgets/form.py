@@ -35,7 +35,7 @@ class TextField(Vertical):
         id: str,
     ) -> None:
         super().__init__(id=id, classes="field")
-        self._label = label
+        self.label = label
         self._input = Input(
             value,
             placeholder=placeholder,
@@ -46,7 +46,7 @@ class TextField(Vertical):
         )
 
     def compose(self) -> ComposeResult:
-        yield Label(Content(self._label), classes="field-label")
+        yield Label(Content(self.label), classes="field-label")
         yield self._input
         yield Static("", classes="field-error", markup=False)
 
@@ -70,11 +70,15 @@ class TextField(Vertical):
     def check(self) -> bool:
         """Show the current problem under the input; True when there is none."""
         problem = self.problem()
+        self.show_problem(problem)
+        return problem is None
+
+    def show_problem(self, problem: str | None) -> None:
+        """Show ``problem`` under the input (also one that involves other fields)."""
         error = self.query_one(".field-error", Static)
         error.update(Content(problem or ""))
         error.display = problem is not None
         self.set_class(problem is not None, "-invalid")
-        return problem is None
 
     def on_mount(self) -> None:
         self.query_one(".field-error", Static).display = False

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 class HomeView(VerticalScroll):
-    """Options' ids are section ids; selecting one opens that section."""
+    """Two lists: plan actions (ids make, open, draft) and sections (ids are section ids)."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="home-intro", markup=False)

@@ -4,8 +4,8 @@ Textual's own ``Markdown`` widget mounts a widget per block, which costs about 6
 1,700-word article on these machines; rendering the text once with Rich and drawing only the
 visible lines (the Line API) costs about 25 ms. The Markdown parser is imported in the
 background after start-up (``warm_up``: 40 ms that would otherwise fall on the first
-article opened); recent blocks stay parsed, and the rendered lines are cached per width and
-theme, so going back to an article is free.
+article opened), and the most recent blocks stay parsed. The rendered lines are kept until
+the width, the theme or the article changes.
 """
 
 from __future__ import annotations

@@ -88,7 +88,8 @@ def test_unknown_front_matter_key_is_an_error(root: Path) -> None:
 def test_front_matter_that_is_not_toml_gives_its_line(root: Path) -> None:
     path = write(root, "en", "basics", "first", article().replace('tags = ["a"]', "tags = [a"))
     found = problems(root)
-    assert any(str(path) in p and "line" in p for p in found), found
+    # "tags = [a" is on the file's line 4 (line 3 of the front matter).
+    assert any(str(path) in p and "line 4," in p for p in found), found
 
 
 def test_missing_front_matter(root: Path) -> None:
@@ -100,6 +101,11 @@ def test_related_id_that_does_not_exist(root: Path) -> None:
     path = write(root, "ru", "basics", "first", article(related='["nowhere"]'))
     found = problems(root)
     assert any(str(path) in p and "related" in p and "nowhere" in p for p in found), found
+
+
+def test_related_listing_the_article_itself(root: Path) -> None:
+    path = write(root, "en", "basics", "first", article(related='["first"]'))
+    assert f"{path}: related: lists the article itself" in problems(root)
 
 
 def test_article_missing_in_one_language(root: Path) -> None:

@@ -293,6 +293,29 @@ async def test_leaving_with_unsaved_changes_asks_first(
     assert saved_plan.read_bytes() == before
 
 
+async def test_the_session_timer_logs_when_stopped_or_when_leaving(
+    shipped_guide: Guide, saved_plan: Path
+) -> None:
+    from screens.log_session import LogSessionDialog
+
+    app = RemoteGuideApp(lang="en", guide=shipped_guide, plan_path=saved_plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("t")  # three platforms: which one?
+        await pilot.click("#answer-0")
+        await pilot.pause()
+        timer = screen.query_one("#plan-timer", Static)
+        assert timer.display and "Prolific" in str(timer.render())
+        await pilot.press("escape")  # leaving stops the timer and offers the session
+        await pilot.pause()
+        assert isinstance(app.screen, LogSessionDialog)
+        assert app.screen.query_one("#log-minutes-input", Input).value == "1"
+        await pilot.click("#log-add")
+        await pilot.pause()
+        assert app.screen is screen and screen.dirty and not timer.display
+
+
 async def test_save_conflict_asks_before_overwriting(
     shipped_guide: Guide, saved_plan: Path
 ) -> None:
