@@ -17,9 +17,11 @@ folder, is flushed and fsynced, then renamed over the plan, and the folder is fs
 previous version is kept as ``NAME.toml.bak`` (written the same way) and both files get
 mode 0600. If the file changed on disk since it was loaded (its size or SHA-256 differ
 from the :class:`Fingerprint` taken at load), saving raises :class:`SaveConflict` unless
-``overwrite=True``. A tiny window between that check and the rename remains: two programs
-saving the same file in the same millisecond may still race. Before writing, the new text
-is parsed back and compared with the plan, so what is written always loads.
+``overwrite=True``. The check and the rename happen under an exclusive lock on
+``.NAME.toml.lock`` beside the plan (:func:`plan_lock`), so two programs saving the same
+file can't both pass the check; :func:`update_plan` holds the same lock from reading to
+writing, for read-modify-write callers such as ``remote-guide log``. Before writing, the
+new text is parsed back and compared with the plan, so what is written always loads.
 
 Migrations: ``MIGRATIONS[n]`` turns a version-``n`` document (a plain dict straight from
 TOML) into version ``n + 1``; loading runs them in turn up to :data:`SCHEMA_VERSION` in
@@ -36,13 +38,13 @@ import os
 import re
 import tempfile
 import tomllib
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from stat import S_ISDIR, S_ISREG
-from typing import Any
+from typing import Any, TypeVar
 
 import tomli_w
 from pydantic import ValidationError
@@ -63,6 +65,7 @@ HEADER = (
 )
 
 Document = dict[str, Any]
+T = TypeVar("T")
 
 
 # --- errors and results ------------------------------------------------------------------
@@ -504,6 +507,40 @@ def _check_conflict(
         raise SaveConflict(path, "changed on disk since it was loaded (another editor or window?)")
 
 
+def lock_path(path: Path) -> Path:
+    """The lock file beside ``path``: ``.NAME.toml.lock`` (hidden, never a plan)."""
+    return path.with_name(f".{path.name}.lock")
+
+
+@contextmanager
+def plan_lock(path: Path | str) -> Iterator[None]:
+    """Hold an exclusive lock on the plan at ``path`` (blocking until other writers let go).
+
+    The lock is ``flock`` on a separate lock file, never on the plan itself, because saving
+    replaces the plan's inode. On systems without ``fcntl`` it does nothing. PlanError if the
+    lock file can't be made.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks; the fingerprint check still applies
+        yield
+        return
+    path = Path(path)
+    try:
+        try:
+            fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
+        except FileNotFoundError:  # a new plan in a new folder
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
+    except OSError as e:
+        raise PlanError(path, [f"could not be saved: {e.strerror or e}"]) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
 def save_plan(
     plan: Plan,
     path: Path | str,
@@ -516,9 +553,17 @@ def save_plan(
     ``expected`` is the fingerprint from :func:`load_plan` (or the last save), None for a
     new file. Raises :class:`SaveConflict` when the file isn't what ``expected`` says,
     unless ``overwrite``; :class:`PlanError` when the plan is invalid or the disk fails.
+    The check and the write are one step under :func:`plan_lock`.
     """
     path = Path(path)
     data = plan_to_toml(plan, path).encode("utf-8")
+    with plan_lock(path):
+        return _save_locked(path, data, expected, overwrite)
+
+
+def _save_locked(
+    path: Path, data: bytes, expected: Fingerprint | None, overwrite: bool
+) -> Fingerprint:
     current = _current(path)
     if not overwrite:
         _check_conflict(path, expected, current)
@@ -532,6 +577,21 @@ def save_plan(
     except OSError as e:
         raise PlanError(path, [f"could not be saved: {e.strerror or e}"]) from None
     return Fingerprint.of(data, stat)
+
+
+def update_plan(path: Path | str, change: Callable[[Plan], T]) -> tuple[T, Fingerprint]:
+    """Read the plan at ``path``, let ``change`` edit it in place, and save it, all under
+    the plan's lock, so no other writer's save can fall in between and be lost.
+
+    ``change`` returns a result for the caller (what was logged, say) and may raise to
+    leave the file untouched. Raises PlanError as :func:`load_plan` and :func:`save_plan`.
+    """
+    path = Path(path)
+    with plan_lock(path):
+        loaded = load_plan(path)
+        result = change(loaded.plan)
+        data = plan_to_toml(loaded.plan, path).encode("utf-8")
+        return result, _save_locked(path, data, loaded.fingerprint, overwrite=False)
 
 
 # --- finding plans -------------------------------------------------------------------------

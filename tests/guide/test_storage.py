@@ -75,7 +75,10 @@ def test_saving_twice_keeps_the_previous_version_as_bak(tmp_path: Path) -> None:
     assert stat.S_IMODE(backup_path(path).stat().st_mode) == 0o600
     assert load_plan(path).plan.title == "Second version"
     assert second != first
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.toml", "plan.toml.bak"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == [
+        "plan.toml",
+        "plan.toml.bak",
+    ]
 
 
 def test_saving_unchanged_plan_keeps_the_backup(tmp_path: Path) -> None:
@@ -155,7 +158,10 @@ def test_chained_saves_use_the_returned_fingerprint(tmp_path: Path) -> None:
         plan.log.append(LogEntry(date=dt.date(2026, 11, 20), platform="Toloka", minutes=10 + i))
         fp = save_plan(plan, path, expected=fp)
     assert len(load_plan(path).plan.log) == 12
-    assert sorted(p.name for p in path.parent.iterdir()) == ["plan.toml", "plan.toml.bak"]
+    assert sorted(p.name for p in path.parent.iterdir() if not p.name.endswith(".lock")) == [
+        "plan.toml",
+        "plan.toml.bak",
+    ]
 
 
 def test_an_invalid_plan_is_not_saved(tmp_path: Path) -> None:
@@ -265,7 +271,9 @@ def test_version_0_is_migrated_on_load_without_writing(tmp_path: Path) -> None:
     assert plan.platforms[0].fee_percent == D(20)
     assert [(e.minutes, e.earned) for e in plan.log] == [(45, D(120))]
     assert path.read_text("utf-8") == V0
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["old.toml"]
+    assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == [
+        "old.toml"
+    ]
     # The next save writes version 1 and keeps the version-0 text as the backup.
     save_plan(plan, path, expected=loaded.fingerprint)
     assert tomllib.loads(path.read_text("utf-8"))["schema_version"] == 1
