@@ -73,9 +73,7 @@ def test_every_term_says_what_to_write_in_both_languages() -> None:
         ("en", "Fairwork's principle of fair conditions", "fairwork-fair-conditions"),
     ],
 )
-def test_a_listed_variant_is_flagged(
-    rules: list[Rule], lang: Lang, text: str, term: str
-) -> None:
+def test_a_listed_variant_is_flagged(rules: list[Rule], lang: Lang, text: str, term: str) -> None:
     assert term in {found for found, _ in variants(text, rules, lang)}
 
 
