@@ -69,6 +69,8 @@ def test_every_term_says_what_to_write_in_both_languages() -> None:
         ("ru", "жалобы на «таск-скам»", "task-scam"),
         ("ru", "пользователи Толоки перешли", "toloka"),
         ("ru", "работа в Яндекс Заданиях", "yandex-tasks"),
+        ("ru", "медианный исполнитель зарабатывал", "russian-calques"),
+        ("ru", "Есть и другая наводка", "russian-calques"),
         ("en", "a median of 2.16 $ an hour", "currency-style"),
         ("en", "Fairwork's principle of fair conditions", "fairwork-fair-conditions"),
     ],
