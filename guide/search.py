@@ -89,6 +89,17 @@ class Hit:
     other_language: bool  # True when the hit is from the other language
 
 
+# A Markdown link, "[text](https://...)": the reader sees the text, not the brackets or the
+# address, so the index skips the address and snippets show neither. Blanked to spaces, not
+# cut, so that character offsets (word positions, snippets) still match the block.
+LINK = re.compile(r"\[([^\]\n]*)\]\([^)\s]*\)")
+
+
+def mask_link_targets(text: str) -> str:
+    """``text`` with each link's brackets and address replaced by spaces of equal length."""
+    return LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
+
+
 def load_stopwords(root: Path | None = None) -> frozenset[str]:
     """The stop words of both languages from ``search_stopwords.toml``, folded."""
     data = read_toml((root or content_dir()) / STOPWORDS_FILE)
@@ -247,7 +258,7 @@ class SearchIndex:
             heading, _, rest = block.partition("\n") if block.startswith("#") else ("", "", block)
             pos = self._add_text(occ[HEADING], heading, start := pos)
             lengths[HEADING] += pos - start
-            pos = self._add_text(occ[BODY], rest, start := pos)
+            pos = self._add_text(occ[BODY], mask_link_targets(rest), start := pos)
             lengths[BODY] += pos - start
         # Compact arrays: lists of int objects take about four times the memory.
         packed = tuple({tid: array("I", ps) for tid, ps in field.items()} for field in occ)
@@ -574,6 +585,7 @@ class SearchIndex:
         article = self._docs[d].article
         text = article.summary if block is None else article.blocks[block]
         parts = self._parts(d, block, text)
+        shown = mask_link_targets(text)  # gaps show a link's text, never its address
         lo = max(0, min(first - SNIPPET_LEAD, len(parts) - SNIPPET_WORDS))
         window = parts[lo : lo + SNIPPET_WORDS]
         flags = [tid in tids or joined in tids for _, _, tid, joined, _ in window]
@@ -582,7 +594,7 @@ class SearchIndex:
             if i:
                 previous = window[i - 1]
                 inside = flags[i] and flags[i - 1] and previous[4] == token  # one matched word
-                runs.append((clean_gap(text[previous[1] : start]), inside))
+                runs.append((clean_gap(shown[previous[1] : start]), inside))
             runs.append((text[start:end], flags[i]))
         if len(parts) > lo + SNIPPET_WORDS:
             runs.append((" …", False))
@@ -600,7 +612,7 @@ class SearchIndex:
     def _text_spans(self, text: str) -> Iterator[_Span]:
         """(start, end, term id, joined term id, start of the whole token) of each word of
         ``text``, one per position as the index counts them."""
-        for match in TOKEN.finditer(text):
+        for match in TOKEN.finditer(mask_link_targets(text)):
             raw = match.group().casefold()
             tid = self._memo.get(raw)
             if tid is None:  # not indexed text: look the word up without adding it

@@ -28,6 +28,7 @@ from guide.search import (
     edits1,
     fold,
     load_stopwords,
+    mask_link_targets,
     osa_distance_at_most_one,
 )
 
@@ -430,3 +431,19 @@ def test_cli_search_does_not_import_textual() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == [0, []]
+
+
+def test_link_addresses_are_not_searched_nor_shown(index: SearchIndex) -> None:
+    # "ellieharmon" occurs only inside a Sources link's address, never in its text.
+    assert index.search("ellieharmon", "en") == []
+    hits = index.search("making per hour harmon", "en")
+    assert hits
+    shown = "".join(text for hit in hits for text, _ in hit.snippet)
+    assert "http" not in shown and "](" not in shown
+
+
+def test_masking_a_link_keeps_offsets() -> None:
+    text = "See [Making £18 per hour](https://ellieharmon.net/x/), 2017."
+    masked = mask_link_targets(text)
+    assert len(masked) == len(text)
+    assert "Making £18 per hour" in masked and "http" not in masked and "[" not in masked
