@@ -18,7 +18,7 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from annotated_types import MinLen
 from pydantic import AfterValidator, BaseModel
 
-_T = TypeVar("_T")
+_N = TypeVar("_N", int, Decimal)
 
 
 def _fmt(bound: Decimal | int) -> str:
@@ -42,9 +42,9 @@ class Range:
         lower = f"above {_fmt(self.low)}" if self.low_open else f"between {_fmt(self.low)}"
         return f"must be {lower} and {_fmt(self.high)}"
 
-    def __call__(self, value: _T) -> _T:
+    def __call__(self, value: _N) -> _N:
         """Validate ``value`` (a pydantic after-validator)."""
-        if not self.contains(value):  # type: ignore[arg-type]  # Annotated on int or Decimal only
+        if not self.contains(value):
             raise ValueError(self.message())
         return value
 
