@@ -47,7 +47,8 @@ NUMBER_FIELDS = {
 def model_accepts(validator: NumberRange, value: Decimal) -> bool:
     model, field = validator.source
     info = model.model_fields[field]
-    adapter: TypeAdapter[object] = TypeAdapter(Annotated[info.annotation, *info.metadata])
+    annotation = Annotated[info.annotation, *info.metadata] if info.metadata else info.annotation
+    adapter: TypeAdapter[object] = TypeAdapter(annotation)
     try:
         adapter.validate_python(int(value) if validator.rule.whole else value)
     except ValidationError:
