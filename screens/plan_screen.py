@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -37,9 +36,6 @@ from screens.base import GuideScreen
 from screens.context import PlanContext
 from screens.dialogs import ask
 from screens.steps import EDITABLE_ALONE
-
-if TYPE_CHECKING:
-    pass
 
 
 class PlanScreen(GuideScreen[None]):

@@ -5,7 +5,7 @@ after every change; and the same steps one at a time, prefilled, to edit a saved
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -25,9 +25,6 @@ from screens.dialogs import ask
 from screens.steps import KEYS, STEPS, step_class
 from screens.steps.base import GoTo, StepChanged, WizardStep
 from screens.widgets.form import TextField
-
-if TYPE_CHECKING:
-    pass
 
 DRAFT_DELAY = 0.3  # seconds after the last change before the draft is written
 
