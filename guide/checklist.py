@@ -15,10 +15,11 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from guide.i18n import Lang
 from guide.paths import content_dir
+from guide.texts import LocalText
 
 ItemId = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z][a-z0-9-]{1,39}$")]
-OneLine = Annotated[str, StringConstraints(strict=True, min_length=1, max_length=300)]
 
 
 class CheckState(StrEnum):
@@ -40,33 +41,19 @@ class Principle(StrEnum):
     SCAM_SIGNS = "scam-signs"
 
 
-class LocalText(BaseModel):
-    """A short text in both languages of the guide."""
+class ChecklistItem(LocalText):
+    """One thing to check before working for a platform: its text in each language (the
+    ``en``, ``ru``... keys of a ``LocalText``), and why it matters."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    en: OneLine = Field(description="The English text.")
-    ru: OneLine = Field(description="The Russian text.")
-
-    def get(self, lang: str) -> str:
-        """The text in ``lang`` (``"ru"`` or anything else for English)."""
-        return self.ru if lang == "ru" else self.en
-
-
-class ChecklistItem(BaseModel):
-    """One thing to check before working for a platform."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)  # enums from text
 
     id: ItemId = Field(description="Stable id that plans refer to; never changes once shipped.")
     principle: Principle = Field(description="The Fairwork principle or FTC warning behind it.")
-    en: OneLine = Field(description="The item as shown in English.")
-    ru: OneLine = Field(description="The item as shown in Russian.")
-    why: LocalText = Field(description="One line on why the item matters, in both languages.")
+    why: LocalText = Field(description="One line on why the item matters, in each language.")
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         """The item's text in ``lang``."""
-        return self.ru if lang == "ru" else self.en
+        return self.get(lang)
 
 
 class StateLabels(BaseModel):
@@ -78,7 +65,7 @@ class StateLabels(BaseModel):
     pass_: LocalText = Field(alias="pass", description='Label for a passed item ("tick").')
     fail: LocalText = Field(description='Label for a failed item ("fails").')
 
-    def label(self, state: CheckState, lang: str) -> str:
+    def label(self, state: CheckState, lang: Lang) -> str:
         """The label of ``state`` in ``lang``."""
         text = {CheckState.TODO: self.todo, CheckState.PASS: self.pass_}.get(state, self.fail)
         return text.get(lang)

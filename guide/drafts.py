@@ -16,11 +16,15 @@ from guide.paths import draft_path
 from guide.plan import Plan
 from guide.storage import PlanError, plan_from_document, plan_to_document, write_atomic
 
+# The wizard's steps in the order of the drafts that stored a position (before steps had
+# keys), to read those drafts: frozen, whatever the wizard's order is now.
+POSITIONS = ("about", "path", "limits", "platforms", "vetting", "rate", "goals", "review")
+
 
 @dataclass
 class Draft:
     plan: Plan
-    step: int = 0
+    step: str = ""  # the key of the wizard step the user was on ("" for the first)
     target: str = ""  # the file the plan will be saved to, if chosen
     fields: dict[str, str] = field(default_factory=dict)  # raw text of fields not yet valid
 
@@ -44,7 +48,7 @@ def load_draft() -> Draft | None:
         meta = doc["draft"]
         plan, _ = plan_from_document(doc["plan"], path)
         fields = {str(k): str(v) for k, v in meta.get("fields", {}).items()}
-        return Draft(plan, int(meta.get("step", 0)), str(meta.get("target", "")), fields)
+        return Draft(plan, _step_key(meta.get("step", "")), str(meta.get("target", "")), fields)
     except FileNotFoundError:
         return None
     except (
@@ -59,6 +63,13 @@ def load_draft() -> Draft | None:
         with suppress(OSError):  # set aside, kept for a look, never in the way again
             path.replace(path.with_suffix(".broken"))
         return None
+
+
+def _step_key(step: object) -> str:
+    """A step's key as stored, or the key at a position an older draft stored."""
+    if isinstance(step, int) and not isinstance(step, bool):
+        return POSITIONS[step] if 0 <= step < len(POSITIONS) else ""
+    return step if isinstance(step, str) else ""
 
 
 def discard_draft() -> None:

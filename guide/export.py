@@ -259,7 +259,7 @@ def _md_checklist(platform: Platform) -> list[str]:
         box = "[x]" if state is CheckState.PASS else "[ ]"
         fails = "**fails:** " if state is CheckState.FAIL else ""
         note = f": {md(entry.note).replace(chr(10), ' ')}" if entry and entry.note else ""
-        lines.append(f"- {box} {fails}{item.en}{note}")
+        lines.append(f"- {box} {fails}{item.get('en')}{note}")
     return lines
 
 

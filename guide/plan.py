@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -51,6 +51,7 @@ from pydantic import (
 from guide.checklist import CheckState as CheckState  # re-exported for plan users
 from guide.checklist import item_ids, load_checklist
 from guide.rate import RateInputs, log_hourly_rate, real_hourly_rate
+from guide.rules import between, weekly_cap
 
 SCHEMA_VERSION = 1
 """The plan layout this program writes; older ones are migrated by ``guide.storage``."""
@@ -120,8 +121,6 @@ class Weekday(StrEnum):
 
 # --- field types ---------------------------------------------------------------------------
 
-_T = TypeVar("_T")
-
 
 def _text_checker(*, multiline: bool, required: bool) -> Callable[[str], str]:
     def check(value: str) -> str:
@@ -172,21 +171,6 @@ def _number(value: object) -> object:
     raise ValueError("must be a number")
 
 
-def _fmt(bound: Decimal | int) -> str:
-    return f"{bound:,}".replace(",", "_") if isinstance(bound, int) and bound > 9999 else str(bound)
-
-
-def _between(low: Decimal | int, high: Decimal | int, *, low_open: bool = False) -> Any:
-    def check(value: _T) -> _T:
-        too_low = value <= low if low_open else value < low  # type: ignore[operator]
-        if too_low or value > high:  # type: ignore[operator]
-            lower = f"above {_fmt(low)}" if low_open else f"between {_fmt(low)}"
-            raise ValueError(f"must be {lower} and {_fmt(high)}")
-        return value
-
-    return AfterValidator(check)
-
-
 def _places(places: int) -> Any:
     def check(value: Decimal) -> Decimal:
         exponent = value.normalize().as_tuple().exponent  # trailing zeros don't count
@@ -200,16 +184,16 @@ def _places(places: int) -> Any:
 _NUMBER = BeforeValidator(_number)
 _PLACES = _places(6)
 
-Money = Annotated[Decimal, _NUMBER, _PLACES, _between(0, 1_000_000_000)]
-Percent = Annotated[Decimal, _NUMBER, _PLACES, _between(0, 100)]
-TaskMinutes = Annotated[Decimal, _NUMBER, _PLACES, _between(0, 1440, low_open=True)]
-UnpaidMinutes = Annotated[Decimal, _NUMBER, _PLACES, _between(0, 600)]
-Hours = Annotated[int, Strict(), _between(0, 168)]
-DayMinutes = Annotated[int, Strict(), _between(0, 1440)]
-SessionMinutes = Annotated[int, Strict(), _between(1, 1440)]
-WeekMinutes = Annotated[int, Strict(), _between(0, 10080)]
-Weeks = Annotated[int, Strict(), _between(1, 52)]
-Version = Annotated[int, Strict(), _between(SCHEMA_VERSION, SCHEMA_VERSION)]
+Money = Annotated[Decimal, _NUMBER, _PLACES, between(0, 1_000_000_000)]
+Percent = Annotated[Decimal, _NUMBER, _PLACES, between(0, 100)]
+TaskMinutes = Annotated[Decimal, _NUMBER, _PLACES, between(0, 1440, low_open=True)]
+UnpaidMinutes = Annotated[Decimal, _NUMBER, _PLACES, between(0, 600)]
+Hours = Annotated[int, Strict(), between(0, 168)]
+DayMinutes = Annotated[int, Strict(), between(0, 1440)]
+SessionMinutes = Annotated[int, Strict(), between(1, 1440)]
+WeekMinutes = Annotated[int, Strict(), between(0, 10080)]
+Weeks = Annotated[int, Strict(), between(1, 52)]
+Version = Annotated[int, Strict(), between(SCHEMA_VERSION, SCHEMA_VERSION)]
 Date = Annotated[dt.date, Strict()]
 
 
@@ -339,8 +323,8 @@ class Limits(_Model):
 
     @model_validator(mode="after")
     def _weekly_fits(self) -> Limits:
-        if self.weekly_minutes > 7 * self.daily_minutes:
-            limit = 7 * self.daily_minutes
+        if self.weekly_minutes > weekly_cap(self.daily_minutes):
+            limit = weekly_cap(self.daily_minutes)
             _problems([("weekly_minutes", f"can't exceed 7 x daily_minutes ({limit})")])
         return self
 

@@ -21,8 +21,10 @@ from pydantic import StringConstraints as Str
 from pydantic_core import ErrorDetails
 
 from guide.content import ContentError, read_toml
-from guide.i18n import Lang
+from guide.i18n import LANGS
 from guide.paths import content_dir
+from guide.texts import LocalList as LocalList  # re-exported for catalogue users
+from guide.texts import LocalText as LocalText
 
 FILE_NAME = "platforms.toml"
 
@@ -65,28 +67,6 @@ class Confidence(StrEnum):
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
-
-
-class LocalText(_Model):
-    """A text in both languages of the guide."""
-
-    en: Text = Field(description="The English text.")
-    ru: Text = Field(description="The Russian text.")
-
-    def get(self, lang: Lang) -> str:
-        """The text in ``lang``."""
-        return self.ru if lang == "ru" else self.en
-
-
-class LocalList(_Model):
-    """A list of short texts in both languages (the same items, in the same order)."""
-
-    en: list[Text] = Field(description="The items in English.")
-    ru: list[Text] = Field(description="The same items in Russian.")
-
-    def get(self, lang: Lang) -> list[str]:
-        """The items in ``lang``."""
-        return self.ru if lang == "ru" else self.en
 
 
 class MinimumPayout(_Model):
@@ -156,8 +136,10 @@ def load_catalogue(root: Path | None = None) -> list[Platform]:
                 f"{path}: platform[{i}].id: {p.id!r} is already used by platform[{first[p.id]}]"
             )
         first.setdefault(p.id, i)
-        if len(p.unverified.en) != len(p.unverified.ru):
-            problems.append(f"{path}: platform[{i}].unverified: en and ru lists differ in length")
+        lengths = {lang: len(p.unverified.get(lang)) for lang in LANGS}
+        if len(set(lengths.values())) > 1:
+            langs = " and ".join(lengths)
+            problems.append(f"{path}: platform[{i}].unverified: {langs} lists differ in length")
     if problems:
         raise ContentError(problems)
     return platforms

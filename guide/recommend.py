@@ -14,29 +14,15 @@ from decimal import Decimal
 from functools import cache
 
 from guide.content import read_toml
+from guide.i18n import LANGS, Lang
 from guide.paths import content_dir
 from guide.plan import CareerPath, GoalKind, Profile
+from guide.texts import LocalList, LocalText
 
 # Studies put microtask pay at a few US dollars an hour (Hara et al. 2018: median about $2;
 # Hornuf & Vrankar 2022: under $6 on average), so a higher USD target needs another path.
 MICROTASK_TYPICAL_USD = Decimal(6)
 FEW_HOURS = 8
-SKILL_HINTS: dict[CareerPath, tuple[str, ...]] = {
-    CareerPath.REMOTE_PROJECT_MANAGEMENT: ("project", "manag", "проект", "управлен"),
-    CareerPath.SOFT_SKILLS: (
-        "support",
-        "communicat",
-        "customer",
-        "sales",
-        "teach",
-        "поддержк",
-        "общени",
-        "клиент",
-        "продаж",
-        "преподав",
-    ),
-    CareerPath.OWN_BUSINESS: ("business", "marketing", "бизнес", "маркетинг", "своё дело"),
-}
 SHORT_TERM = {GoalKind.FIRST_INCOME, GoalKind.TEMPORARY, GoalKind.FIRST_LOOK}
 
 
@@ -78,10 +64,23 @@ def recommend(profile: Profile) -> Recommendation:
 
 def _path_from_skills(skills: list[str]) -> CareerPath:
     text = " ".join(skills).casefold()
-    for path, hints in SKILL_HINTS.items():
+    for path, hints in skill_hints().items():
         if any(hint in text for hint in hints):
             return path
     return CareerPath.REMOTE_COLLABORATION
+
+
+class _Hint(LocalList):
+    path: CareerPath
+
+
+@cache
+def skill_hints() -> dict[CareerPath, tuple[str, ...]]:
+    """The words in skills that point to each path, every language's together, in the
+    order of ``content/skill_hints.toml``."""
+    raw = read_toml(content_dir() / "skill_hints.toml")["hint"]
+    hints = [_Hint.model_validate({**h, "path": CareerPath(h["path"])}) for h in raw]
+    return {h.path: tuple(word.casefold() for lang in LANGS for word in h.get(lang)) for h in hints}
 
 
 def _target_beyond_microtasks(profile: Profile) -> bool:
@@ -111,22 +110,28 @@ class Suggestion:
     milestones: tuple[tuple[int, str], ...]  # (weeks from today, title)
 
 
-def suggestions(path: CareerPath, lang: str) -> list[Suggestion]:
+def suggestions(path: CareerPath, lang: Lang) -> list[Suggestion]:
     """Suggested goals for ``path`` (from ``content/goal_suggestions.toml``)."""
     return [s for s in _load_suggestions(lang) if s.path is path]
 
 
+class _Milestone(LocalText):
+    week: int
+
+
 @cache
-def _load_suggestions(lang: str) -> tuple[Suggestion, ...]:
+def _load_suggestions(lang: Lang) -> tuple[Suggestion, ...]:
     raw = read_toml(content_dir() / "goal_suggestions.toml")["suggestion"]
     return tuple(
         Suggestion(
             path=CareerPath(item["path"]),
-            skill=item["skill"][lang],
-            why=item["why"][lang],
+            skill=LocalText.model_validate(item["skill"]).get(lang),
+            why=LocalText.model_validate(item["why"]).get(lang),
             hours_per_week=int(item["hours_per_week"]),
             resources=tuple(item.get("resources", ())),
-            milestones=tuple((int(m["week"]), m[lang]) for m in item["milestones"]),
+            milestones=tuple(
+                (m.week, m.get(lang)) for m in map(_Milestone.model_validate, item["milestones"])
+            ),
         )
         for item in raw
     )

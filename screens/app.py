@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import gc
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -17,8 +16,8 @@ from textual.screen import Screen
 
 from guide.content import ContentError, load_sections
 from guide.history import HOME, Place
-from guide.i18n import Lang, other_lang, t
-from screens.dialogs import ChoiceDialog
+from guide.i18n import Lang, next_lang, t
+from screens.dialogs import ask
 from screens.main import MainScreen
 
 if TYPE_CHECKING:
@@ -27,6 +26,14 @@ if TYPE_CHECKING:
     from guide.articles import Guide  # pydantic: kept off the start-up path
     from guide.search import Hit, SearchIndex
     from guide.storage import LoadedPlan
+    from screens.wizard import WizardScreen
+
+
+@runtime_checkable
+class ConfirmsQuit(Protocol):
+    """A screen with unsaved work: asked before the app quits."""
+
+    async def confirm_quit(self) -> bool: ...
 
 
 def _article_commands() -> type[Provider]:
@@ -67,7 +74,6 @@ class RemoteGuideApp(App[int]):
     def on_mount(self) -> None:
         self.sub_title = t(self.lang, "app_subtitle")
         self.push_screen(MainScreen(self.sections))
-        self._localise_keys()
         self.call_after_refresh(gc.enable)  # off during start-up (guide.cli)
         if self.guide is None:
             # After the first frame, so that loading never delays the home screen.
@@ -133,38 +139,18 @@ class RemoteGuideApp(App[int]):
 
     def watch_lang(self) -> None:
         self.sub_title = t(self.lang, "app_subtitle")
-        self._localise_keys()
+        self.refresh_bindings()  # the footer's words (screens.base)
         self.main_screen.refresh_language()
         self.notify(t(self.lang, "language_switched"), timeout=2)
 
     def action_switch_language(self) -> None:
-        self.lang = other_lang(self.lang)
+        self.lang = next_lang(self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The wizard and the plan screen are built in one language: switch in the guide.
         if action == "switch_language":
             return isinstance(self.screen, MainScreen)
         return True
-
-    def _localise_keys(self) -> None:
-        for node in (self, *self.screen_stack):
-            self._localise(node)
-        self.refresh_bindings()
-
-    def _localise(self, node: App[int] | Screen[object]) -> None:
-        """Footer words follow the language: each binding's id names its words (key_<id>)."""
-        for key, bindings in node._bindings.key_to_bindings.items():
-            node._bindings.key_to_bindings[key] = [
-                dataclasses.replace(b, description=t(self.lang, f"key_{b.id}"))
-                if b.id and b.description
-                else b
-                for b in bindings
-            ]
-
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def, override]
-        if isinstance(screen, Screen):
-            self._localise(screen)
-        return super().push_screen(screen, *args, **kwargs)
 
     # Plans ------------------------------------------------------------------------------
 
@@ -184,20 +170,24 @@ class RemoteGuideApp(App[int]):
         if draft is None:
             self.make_plan()
             return
+        from screens.steps import KEYS as STEP_KEYS
         from screens.wizard import WizardScreen
 
         target = Path(draft.target) if draft.target else None
         wizard = WizardScreen(
-            self.lang, draft.plan, step=draft.step, target=target, fields=draft.fields, fresh=False
+            self.lang,
+            draft.plan,
+            step=draft.step or STEP_KEYS[0],
+            target=target,
+            fields=draft.fields,
+            fresh=False,
         )
         self._run_wizard(wizard)
 
-    def _run_wizard(self, wizard: Screen[object]) -> None:
-        def finished(result: object) -> None:
-            from guide.storage import LoadedPlan
-
+    def _run_wizard(self, wizard: WizardScreen) -> None:
+        def finished(result: LoadedPlan | None) -> None:
             self.main_screen.refresh_plan_actions()
-            if isinstance(result, LoadedPlan):
+            if result is not None:
                 self._show_plan(result)
 
         self.push_screen(wizard, finished)
@@ -245,16 +235,16 @@ class RemoteGuideApp(App[int]):
         if draft is None:
             return
         when = dt.datetime.fromtimestamp(draft_path().stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        answer = await self.push_screen_wait(
-            ChoiceDialog(
-                t(self.lang, "draft_title"),
-                t(self.lang, "draft_body", when=when),
-                [
-                    ("continue", t(self.lang, "draft_continue")),
-                    ("later", t(self.lang, "draft_later")),
-                    ("discard", t(self.lang, "draft_discard")),
-                ],
-            )
+        lang = self.lang
+        answer = await ask(
+            self,
+            t(lang, "draft_title"),
+            t(lang, "draft_body", when=when),
+            [
+                ("continue", t(lang, "draft_continue")),
+                ("later", t(lang, "draft_later")),
+                ("discard", t(lang, "draft_discard")),
+            ],
         )
         if answer == "continue":
             self.continue_draft()
@@ -281,12 +271,14 @@ class RemoteGuideApp(App[int]):
             self.lang = hit.lang
         self.open_place(Place("article", hit.article_id, hit.block), words=hit.terms)
 
-    @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
         """Quit, but let a screen with unsaved work (plan, wizard) ask first."""
+        self._quit_asking()
+
+    @work(exclusive=True, group="quit")
+    async def _quit_asking(self) -> None:
         for screen in reversed(self.screen_stack):
-            confirm = getattr(screen, "confirm_quit", None)
-            if confirm is not None and not await confirm():
+            if isinstance(screen, ConfirmsQuit) and not await screen.confirm_quit():
                 return
         self.exit()
 
@@ -298,7 +290,7 @@ class RemoteGuideApp(App[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.lang))
 
-    def get_system_commands(self, screen: Screen[object]):  # type: ignore[no-untyped-def]
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang
         if isinstance(screen, MainScreen):
             home, switch = t(lang, "cmd_home"), t(lang, "cmd_switch_language")

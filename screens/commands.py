@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
@@ -11,16 +12,27 @@ from guide.history import Place
 from guide.i18n import t
 from guide.search import Hit as SearchHit
 
+if TYPE_CHECKING:
+    from screens.app import RemoteGuideApp
+
 
 class ArticleCommands(Provider):
     """One command per article of the current language: "Open article: <title>"."""
 
+    @property
+    def guide_app(self) -> RemoteGuideApp:
+        """The app, typed (a provider is no widget: ``getters.app`` doesn't reach it)."""
+        from screens.app import RemoteGuideApp
+
+        assert isinstance(self.app, RemoteGuideApp)
+        return self.app
+
     def _entries(self) -> list[tuple[str, str, str]]:
-        app = self.app
-        guide = app.guide  # type: ignore[attr-defined]
+        app = self.guide_app
+        guide = app.guide
         if guide is None:
             return []
-        lang = app.lang  # type: ignore[attr-defined]
+        lang = app.lang
         verb = t(lang, "cmd_open_article")
         return [
             (f"{verb}: {a.title}", guide.section(a.section).title(lang), a.id)
@@ -28,7 +40,7 @@ class ArticleCommands(Provider):
         ]
 
     def _open(self, article_id: str) -> None:
-        self.app.open_place(Place("article", article_id))  # type: ignore[attr-defined]
+        self.guide_app.open_place(Place("article", article_id))
 
     async def discover(self) -> Hits:
         for title, section, article_id in self._entries():
@@ -50,16 +62,16 @@ class ArticleCommands(Provider):
                 )
         for hit in self._found(query):
             if hit.article_id not in shown:
-                text = f"{t(self.app.lang, 'cmd_search_hit')}: {hit.title}"  # type: ignore[attr-defined]
+                text = f"{t(self.guide_app.lang, 'cmd_search_hit')}: {hit.title}"
                 snippet = "".join(run for run, _ in hit.snippet)
                 yield Hit(0.5, Content(text), partial(self._open_hit, hit), text=text, help=snippet)
 
     def _found(self, query: str) -> list[SearchHit]:
         """Articles whose text matches the words typed (the guide's full-text search)."""
-        app = self.app
-        if app.guide is None or len(query.strip()) < 3:  # type: ignore[attr-defined]
+        app = self.guide_app
+        if app.guide is None or len(query.strip()) < 3:
             return []
-        return app.search_index.search(query, app.lang, 5)  # type: ignore[attr-defined, no-any-return]
+        return app.search_index.search(query, app.lang, 5)
 
     def _open_hit(self, hit: SearchHit) -> None:
-        self.app.open_hit(hit)  # type: ignore[attr-defined]
+        self.guide_app.open_hit(hit)

@@ -6,15 +6,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from guide.content import Article
 from guide.i18n import t
+from screens.base import GuideModal
 
 
-class ContentsScreen(ModalScreen[int | None]):
+class ContentsScreen(GuideModal[int | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="close")]
 
     def __init__(self, article: Article) -> None:

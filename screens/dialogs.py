@@ -1,22 +1,28 @@
-"""Small modal dialogs: a question with a few answers, and one line of text to type."""
+"""Small modal dialogs: a question with a few answers, and one line of text to type; and
+``ask``, the one way screens put a question (save / discard / cancel and the like)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from textual import on
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+from textual.widgets.button import ButtonVariant
+
+from screens.base import GuideModal
 
 
-class ChoiceDialog(ModalScreen[str]):
+class ChoiceDialog(GuideModal[str]):
     """Returns the id of the chosen answer; Escape returns ``cancel``."""
 
     BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel", id="cancel")]
 
-    def __init__(self, title: str, body: str, answers: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, body: str, answers: Sequence[tuple[str, str]]) -> None:
         super().__init__(classes="dialog")
         self._title, self._body, self._answers = title, body, answers
 
@@ -26,7 +32,7 @@ class ChoiceDialog(ModalScreen[str]):
             yield Static(Content(self._body), classes="dialog-body")
             with Horizontal(classes="dialog-buttons"):
                 for i, (answer_id, label) in enumerate(self._answers):
-                    variant = "primary" if i == 0 else "default"
+                    variant: ButtonVariant = "primary" if i == 0 else "default"
                     yield Button(Content(label), id=f"answer-{answer_id}", variant=variant)
 
     @on(Button.Pressed)
@@ -34,7 +40,7 @@ class ChoiceDialog(ModalScreen[str]):
         self.dismiss((event.button.id or "answer-cancel").removeprefix("answer-"))
 
 
-class TextDialog(ModalScreen[str | None]):
+class TextDialog(GuideModal[str | None]):
     """One line of text; Enter returns it, Escape returns None."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
@@ -51,3 +57,18 @@ class TextDialog(ModalScreen[str | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
+
+
+async def ask(
+    app: App[Any],
+    title: str,
+    body: str,
+    answers: Sequence[tuple[str, str]],
+    *,
+    cancel: str | None = None,
+) -> str:
+    """Put a question and wait for the id of the answer; ``cancel`` (its label given)
+    adds a last answer, id ``cancel``, which Escape also gives. The first answer is the
+    default. Must run in a worker (it waits for the user)."""
+    choices = [*answers, ("cancel", cancel)] if cancel is not None else list(answers)
+    return await app.push_screen_wait(ChoiceDialog(title, body, choices))

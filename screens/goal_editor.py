@@ -11,11 +11,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
+from textual.message import Message
 from textual.widgets import Button, DataTable, Label, Static
 
 from guide.i18n import Lang, t
 from guide.plan import Goal, Milestone
+from screens.base import GuideModal
+from screens.context import PlanContext
 from screens.widgets.form import (
     DateValue,
     NumberRange,
@@ -28,27 +30,43 @@ from screens.widgets.form import (
 
 
 class MilestoneTable(DataTable[Text]):
+    """The goal's milestones; its keys tell the editor what to do with a row."""
+
     BINDINGS = [
-        Binding("space", "toggle", "Done", show=False),
+        Binding("space", "toggle_done", "Done", show=False),
         Binding("delete", "remove", "Remove", show=False),
     ]
 
-    def action_toggle(self) -> None:
-        self.screen.toggle_milestone(self.cursor_row)  # type: ignore[attr-defined]
+    class ToggleDone(Message):
+        """Mark the row's milestone done, or not done."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    class Remove(Message):
+        """Remove the row's milestone."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    def action_toggle_done(self) -> None:
+        self.post_message(self.ToggleDone(self.cursor_row))
 
     def action_remove(self) -> None:
-        self.screen.remove_milestone(self.cursor_row)  # type: ignore[attr-defined]
+        self.post_message(self.Remove(self.cursor_row))
 
 
-class GoalEditor(ModalScreen[Goal | None]):
+class GoalEditor(GuideModal[Goal | None]):
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="cancel"),
         Binding("ctrl+s", "done", "Done", id="done"),
     ]
 
-    def __init__(self, lang: Lang, goal: Goal | None) -> None:
+    def __init__(self, context: PlanContext, goal: Goal | None) -> None:
         super().__init__(classes="dialog")
-        self.lang = lang
+        self.context = context
         self.goal = goal
         self.milestones: list[Milestone] = list(goal.milestones) if goal else []
 
@@ -72,7 +90,7 @@ class GoalEditor(ModalScreen[Goal | None]):
             yield TextField(
                 t(lang, "goal_hours"),
                 str(goal.hours_per_week) if goal else "3",
-                validators=[NumberRange(lang, 0, 168, whole=True)],
+                validators=[NumberRange(lang, Goal, "hours_per_week")],
                 id="goal-hours",
             )
             yield TextField(
@@ -106,6 +124,18 @@ class GoalEditor(ModalScreen[Goal | None]):
         table.clear()
         for m in self.milestones:
             table.add_row(Text("✓" if m.done else "·"), Text(m.title), Text(m.due.isoformat()))
+
+    @property
+    def lang(self) -> Lang:
+        return self.context.lang
+
+    @on(MilestoneTable.ToggleDone)
+    def _toggle_done(self, event: MilestoneTable.ToggleDone) -> None:
+        self.toggle_milestone(event.row)
+
+    @on(MilestoneTable.Remove)
+    def _remove(self, event: MilestoneTable.Remove) -> None:
+        self.remove_milestone(event.row)
 
     def toggle_milestone(self, row: int) -> None:
         if 0 <= row < len(self.milestones):

@@ -8,10 +8,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
 from guide.i18n import Lang, t
+from screens.base import GuideModal
 
 # (keys shown, id of the words in strings.toml) — the order of the help screen.
 HELP_KEYS = [
@@ -31,7 +31,7 @@ HELP_KEYS = [
 ]
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(GuideModal[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close", id="close")]
 
     def __init__(self, lang: Lang) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from pydantic import ValidationError
@@ -11,28 +10,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Select, Static
 
-from guide.i18n import Lang, t
-from guide.plan import LogEntry, Plan
+from guide.i18n import t
+from guide.plan import LogEntry
+from screens.base import GuideModal
+from screens.context import PlanContext
 from screens.widgets.form import DateValue, NumberRange, TextField, parse_date, parse_decimal
 
 
-class LogSessionDialog(ModalScreen[LogEntry | None]):
+class LogSessionDialog(GuideModal[LogEntry | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel", id="cancel")]
 
     def __init__(
-        self,
-        lang: Lang,
-        plan: Plan,
-        today: dt.date,
-        *,
-        platform: str | None = None,
-        minutes: int | None = None,
+        self, context: PlanContext, *, platform: str | None = None, minutes: int | None = None
     ) -> None:
         super().__init__(classes="dialog")
-        self.lang, self.plan, self.today = lang, plan, today
+        self.lang, self.plan, self.today = context.lang, context.plan, context.today()
         self._platform, self._minutes = platform, minutes
 
     def compose(self) -> ComposeResult:
@@ -56,13 +50,13 @@ class LogSessionDialog(ModalScreen[LogEntry | None]):
             yield TextField(
                 t(lang, "log_minutes"),
                 str(self._minutes or ""),
-                validators=[NumberRange(lang, 1, 1440, whole=True)],
+                validators=[NumberRange(lang, LogEntry, "minutes")],
                 id="log-minutes",
             )
             yield TextField(
                 t(lang, "log_earned", currency=self.plan.profile.currency),
                 "0",
-                validators=[NumberRange(lang, 0, 1_000_000_000)],
+                validators=[NumberRange(lang, LogEntry, "earned")],
                 id="log-earned",
             )
             yield Static("", id="log-error", classes="field-error", markup=False)

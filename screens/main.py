@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, Tree
 
 from guide.content import Section
 from guide.history import HOME, History, Place
 from guide.i18n import Lang, t
+from screens.base import GuideScreen
 from screens.widgets.article_view import ArticleView
 from screens.widgets.home_view import HomeView
 from screens.widgets.section_view import SectionView
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from guide.articles import Guide  # pydantic: kept off the start-up path
 
 
-class MainScreen(Screen[None]):
+class MainScreen(GuideScreen[None]):
     """Owns the reader's history; the app owns the language and the loaded guide."""
 
     AUTO_FOCUS = "#home-actions"
@@ -59,11 +59,11 @@ class MainScreen(Screen[None]):
 
     @property
     def lang(self) -> Lang:
-        return self.app.lang  # type: ignore[attr-defined, no-any-return]
+        return self.app.lang
 
     @property
     def guide(self) -> Guide | None:
-        return self.app.guide  # type: ignore[attr-defined, no-any-return]
+        return self.app.guide
 
     # Showing places -------------------------------------------------------------------
 
@@ -132,7 +132,7 @@ class MainScreen(Screen[None]):
     @on(OptionList.OptionSelected, "#home-actions")
     def _plan_action(self, event: OptionList.OptionSelected) -> None:
         app = self.app
-        {"make": app.make_plan, "open": app.choose_plan, "draft": app.continue_draft}[  # type: ignore[attr-defined]
+        {"make": app.make_plan, "open": app.choose_plan, "draft": app.continue_draft}[
             event.option.id or "make"
         ]()
 

@@ -9,16 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.i18n import Lang, t
 from guide.paths import plans_dir
 from guide.storage import list_plans
+from screens.base import GuideScreen
 
 
-class OpenPlanScreen(Screen[Path | None]):
+class OpenPlanScreen(GuideScreen[Path | None]):
     """Dismisses with the chosen path (the app opens it), or None."""
 
     CSS_PATH = "plan.tcss"

@@ -7,14 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Static
 
 from guide.i18n import Lang, t
 from guide.storage import PlanError
+from screens.base import GuideScreen
 
 
-class PlanErrorScreen(Screen[None]):
+class PlanErrorScreen(GuideScreen[None]):
     CSS_PATH = "plan.tcss"
     BINDINGS = [Binding("escape,b", "dismiss", "Back", id="back")]
 

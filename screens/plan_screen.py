@@ -4,6 +4,7 @@ save. Leaving with unsaved changes asks first."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import time
 
@@ -13,12 +14,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from guide.i18n import Lang, t
 from guide.plan import (
+    LogEntry,
     Plan,
     checklist_progress,
     days_to_review,
@@ -29,27 +30,24 @@ from guide.plan import (
     stop_rule_hits,
 )
 from guide.rate import money_text
+from guide.rules import minutes_left, session_minutes, time_up
 from guide.storage import LoadedPlan
-from screens.dialogs import ChoiceDialog
-
-# (words key, wizard step) offered by "edit"
-EDIT_PARTS = [
-    ("step_about", 0),
-    ("step_path", 1),
-    ("step_limits", 2),
-    ("step_platforms", 3),
-    ("step_vetting", 4),
-    ("step_rate", 5),
-    ("step_goals", 6),
-]
+from screens.base import GuideScreen
+from screens.context import PlanContext
+from screens.dialogs import ask
+from screens.steps import EDITABLE_ALONE
 
 
-class PlanScreen(Screen[None]):
+class PlanScreen(GuideScreen[None]):
     CSS_PATH = "plan.tcss"
     BINDINGS = [
         Binding("e", "edit", "Edit", id="plan_edit"),
-        Binding("v", "edit_step(4)", "Vetting", id="plan_vetting", show=False),
-        Binding("g", "edit_step(6)", "Goals", id="plan_goals", show=False),
+        # Steps with a key of their own on this screen ("v" for vetting...).
+        *(
+            Binding(s.edit_key, f"edit_step('{s.key}')", s.key, id=f"plan_{s.key}", show=False)
+            for s in EDITABLE_ALONE
+            if s.edit_key
+        ),
         Binding("l", "log", "Log", id="plan_log"),
         Binding("t", "timer", "Timer", id="plan_timer"),
         Binding("ctrl+s", "save", "Save", id="plan_save"),
@@ -58,8 +56,13 @@ class PlanScreen(Screen[None]):
 
     def __init__(self, lang: Lang, loaded: LoadedPlan) -> None:
         super().__init__()
-        self.lang = lang
-        self.plan = loaded.plan.model_copy(deep=True)
+        self.context = PlanContext(
+            lang,
+            loaded.plan.model_copy(deep=True),
+            clock=lambda: self.app.today(),
+            guide_source=lambda: self.app.guide,
+            target=loaded.path,
+        )
         self.path = loaded.path
         self.fingerprint = loaded.fingerprint
         self.dirty = False
@@ -68,8 +71,20 @@ class PlanScreen(Screen[None]):
         self._limit_told = False
         self._ticker: Timer | None = None
 
+    @property
+    def lang(self) -> Lang:
+        return self.context.lang
+
+    @property
+    def plan(self) -> Plan:
+        return self.context.plan
+
+    @plan.setter
+    def plan(self, plan: Plan) -> None:
+        self.context.plan = plan
+
     def today(self) -> dt.date:
-        return self.app.today()  # type: ignore[attr-defined, no-any-return]
+        return self.context.today()
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -86,7 +101,7 @@ class PlanScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#plan-platforms", DataTable)
+        table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)
         for key in (
             "plan_col_platform",
             "plan_col_status",
@@ -125,7 +140,7 @@ class PlanScreen(Screen[None]):
         self.query_one("#plan-milestones", Static).update(milestone_lines(plan, lang, today))
 
     def _show_platforms(self) -> None:
-        table = self.query_one("#plan-platforms", DataTable)
+        table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)
         table.clear()
         currency = self.plan.profile.currency
         for p in self.plan.platforms:
@@ -146,50 +161,46 @@ class PlanScreen(Screen[None]):
 
     @work(exclusive=True, group="plan-edit")
     async def action_edit(self) -> None:
-        answers = [(str(step), t(self.lang, key)) for key, step in EDIT_PARTS]
-        answer = await self.app.push_screen_wait(
-            ChoiceDialog(
-                t(self.lang, "edit_which"),
-                t(self.lang, "edit_which_body"),
-                [*answers, ("cancel", t(self.lang, "btn_cancel"))],
-            )
+        lang = self.lang
+        answer = await ask(
+            self.app,
+            t(lang, "edit_which"),
+            t(lang, "edit_which_body"),
+            [(s.key, t(lang, s.title_key())) for s in EDITABLE_ALONE],
+            cancel=t(lang, "btn_cancel"),
         )
-        if answer.isdigit():
-            self.action_edit_step(int(answer))
+        if answer != "cancel":
+            self.action_edit_step(answer)
 
-    def action_edit_step(self, step: int) -> None:
-        from screens.wizard import WizardScreen
+    def action_edit_step(self, step: str) -> None:
+        """Edit the wizard step called ``step`` alone, on a copy of the plan."""
+        from screens.wizard import StepEditor
 
-        def edited(plan: object) -> None:
-            if isinstance(plan, Plan):
+        def edited(plan: Plan | None) -> None:
+            if plan is not None:
                 self.plan = plan
                 self.changed()
 
-        copy = self.plan.model_copy(deep=True)
-        self.app.push_screen(WizardScreen(self.lang, copy, step=step, edit=True), edited)
+        copy = dataclasses.replace(self.context, plan=self.plan.model_copy(deep=True))
+        self.app.push_screen(StepEditor(copy, step), edited)
 
     def action_log(self, platform: str | None = None, minutes: int | None = None) -> None:
         from screens.log_session import LogSessionDialog
 
         if not self.plan.platforms:
-            self.notify(Content(t(self.lang, "log_needs_platform")), severity="warning")
+            self.notify(t(self.lang, "log_needs_platform"), markup=False, severity="warning")
             return
 
-        def logged(entry: object) -> None:
-            from guide.plan import LogEntry
-
-            if isinstance(entry, LogEntry):
+        def logged(entry: LogEntry | None) -> None:
+            if entry is not None:
                 self.plan.log = [*self.plan.log, entry]
                 self.notify(
-                    Content(
-                        t(self.lang, "log_added", minutes=entry.minutes, platform=entry.platform)
-                    )
+                    t(self.lang, "log_added", minutes=entry.minutes, platform=entry.platform),
+                    markup=False,
                 )
                 self.changed()
 
-        dialog = LogSessionDialog(
-            self.lang, self.plan, self.today(), platform=platform, minutes=minutes
-        )
+        dialog = LogSessionDialog(self.context, platform=platform, minutes=minutes)
         self.app.push_screen(dialog, logged)
 
     # The timer ---------------------------------------------------------------------------
@@ -201,16 +212,15 @@ class PlanScreen(Screen[None]):
             return
         names = [p.name for p in self.plan.platforms]
         if not names:
-            self.notify(Content(t(self.lang, "log_needs_platform")), severity="warning")
+            self.notify(t(self.lang, "log_needs_platform"), markup=False, severity="warning")
             return
         if len(names) > 1:
-            answer = await self.app.push_screen_wait(
-                ChoiceDialog(
-                    t(self.lang, "timer_pick"),
-                    "",
-                    [(str(i), n) for i, n in enumerate(names)]
-                    + [("cancel", t(self.lang, "btn_cancel"))],
-                )
+            answer = await ask(
+                self.app,
+                t(self.lang, "timer_pick"),
+                "",
+                [(str(i), n) for i, n in enumerate(names)],
+                cancel=t(self.lang, "btn_cancel"),
             )
             if not answer.isdigit():
                 return
@@ -219,14 +229,14 @@ class PlanScreen(Screen[None]):
             name = names[0]
         self._timer_platform, self._timer_start, self._limit_told = name, time.monotonic(), False
         self.query_one("#plan-timer").display = True
-        self.notify(Content(t(self.lang, "timer_started", platform=name)))
+        self.notify(t(self.lang, "timer_started", platform=name), markup=False)
         self._tick()
         self._ticker = self.set_interval(1, self._tick)
 
     def _stop_timer(self) -> None:
         """Stop the session timer and offer to log the session, prefilled."""
         assert self._timer_start is not None
-        minutes = max(1, round((time.monotonic() - self._timer_start) / 60))
+        minutes = session_minutes(time.monotonic() - self._timer_start)
         self._timer_start = None
         if self._ticker is not None:
             self._ticker.stop()
@@ -236,17 +246,17 @@ class PlanScreen(Screen[None]):
     def _tick(self) -> None:
         assert self._timer_start is not None
         elapsed = int(time.monotonic() - self._timer_start)
-        use = limit_use(self.plan, self.today())
-        left = max(0, use.left_today - elapsed // 60)
+        allowed = limit_use(self.plan, self.today()).left_today
+        left = minutes_left(allowed, elapsed)
         clock = f"{elapsed // 3600}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
         text = t(
             self.lang, "timer_running", elapsed=clock, platform=self._timer_platform, left=left
         )
         self.query_one("#plan-timer", Static).update(Content(text))
-        if left == 0 and not self._limit_told:
+        if time_up(allowed, elapsed) and not self._limit_told:
             self._limit_told = True
             self.app.bell()
-            self.notify(Content(t(self.lang, "timer_limit")), severity="warning", timeout=15)
+            self.notify(t(self.lang, "timer_limit"), markup=False, severity="warning", timeout=15)
 
     # Saving and leaving -----------------------------------------------------------------
 
@@ -262,7 +272,7 @@ class PlanScreen(Screen[None]):
         if fingerprint is None:
             return False
         self.fingerprint, self.dirty = fingerprint, False
-        self.notify(Content(t(self.lang, "plan_saved", path=str(self.path))))
+        self.notify(t(self.lang, "plan_saved", path=str(self.path)), markup=False)
         self.show_plan()
         return True
 
@@ -279,16 +289,13 @@ class PlanScreen(Screen[None]):
             return False
         if not self.dirty:
             return True
-        answer = await self.app.push_screen_wait(
-            ChoiceDialog(
-                t(self.lang, "unsaved_title"),
-                t(self.lang, "unsaved_body"),
-                [
-                    ("save", t(self.lang, "unsaved_save")),
-                    ("discard", t(self.lang, "unsaved_discard")),
-                    ("cancel", t(self.lang, "btn_cancel")),
-                ],
-            )
+        lang = self.lang
+        answer = await ask(
+            self.app,
+            t(lang, "unsaved_title"),
+            t(lang, "unsaved_body"),
+            [("save", t(lang, "unsaved_save")), ("discard", t(lang, "unsaved_discard"))],
+            cancel=t(lang, "btn_cancel"),
         )
         if answer == "save":
             return await self._save()
@@ -296,7 +303,7 @@ class PlanScreen(Screen[None]):
 
     @on(DataTable.RowSelected)
     def _row(self) -> None:
-        self.action_edit_step(5)
+        self.action_edit_step("rate")
 
 
 def status_lines(plan: Plan, lang: Lang, today: dt.date) -> list[str]:

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen
 
+from screens.base import GuideModal
 from screens.widgets.article_view import ArticleView
 
 
-class ReaderScreen(ModalScreen[None]):
+class ReaderScreen(GuideModal[None]):
     BINDINGS = [Binding("escape,q", "dismiss", "Close", id="close")]
 
     def __init__(self, article_id: str, words: Sequence[str] = (), block: int = 0) -> None:
@@ -23,10 +23,10 @@ class ReaderScreen(ModalScreen[None]):
         yield ArticleView(id="reader", classes="dialog-box wide tall")
 
     def on_mount(self) -> None:
-        guide = self.app.guide  # type: ignore[attr-defined]
+        guide = self.app.guide
         view = self.query_one(ArticleView)
         if guide is not None:
-            view.show(guide.article(self.app.lang, self.article_id), guide)  # type: ignore[attr-defined]
+            view.show(guide.article(self.app.lang, self.article_id), guide)
             if self.block:
                 self.call_after_refresh(view.scroll_to_block, self.block)
         view.focus()

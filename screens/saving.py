@@ -4,18 +4,18 @@ as messages. Shared by the wizard and the plan screen."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from textual.content import Content
 from textual.screen import Screen
 
 from guide.i18n import Lang, t
 from guide.plan import Plan
 from guide.storage import Fingerprint, PlanError, SaveConflict, save_plan
-from screens.dialogs import ChoiceDialog
+from screens.dialogs import ask
 
 
 async def save_asking(
-    screen: Screen[object], lang: Lang, plan: Plan, path: Path, expected: Fingerprint | None
+    screen: Screen[Any], lang: Lang, plan: Plan, path: Path, expected: Fingerprint | None
 ) -> Fingerprint | None:
     """Save ``plan``; on a conflict ask whether to overwrite. None when not saved.
     Must run in a worker (it waits for the user's answer)."""
@@ -23,21 +23,22 @@ async def save_asking(
         return save_plan(plan, path, expected=expected)
     except SaveConflict:
         if expected is None:
-            question = ChoiceDialog(
+            answer = await ask(
+                screen.app,
                 t(lang, "exists_title"),
                 t(lang, "exists_body", path=str(path)),
-                [("overwrite", t(lang, "exists_replace")), ("cancel", t(lang, "btn_cancel"))],
+                [("overwrite", t(lang, "exists_replace"))],
+                cancel=t(lang, "btn_cancel"),
             )
         else:
-            question = ChoiceDialog(
+            answer = await ask(
+                screen.app,
                 t(lang, "conflict_title"),
                 t(lang, "conflict_body", path=str(path)),
-                [
-                    ("overwrite", t(lang, "conflict_overwrite")),
-                    ("cancel", t(lang, "conflict_cancel")),
-                ],
+                [("overwrite", t(lang, "conflict_overwrite"))],
+                cancel=t(lang, "conflict_cancel"),
             )
-        if await screen.app.push_screen_wait(question) != "overwrite":
+        if answer != "overwrite":
             return None
         try:
             return save_plan(plan, path, expected=expected, overwrite=True)
@@ -48,5 +49,7 @@ async def save_asking(
     return None
 
 
-def _failed(screen: Screen[object], lang: Lang, error: PlanError) -> None:
-    screen.notify(Content(t(lang, "save_failed", error=str(error))), severity="error", timeout=10)
+def _failed(screen: Screen[Any], lang: Lang, error: PlanError) -> None:
+    screen.notify(
+        t(lang, "save_failed", error=str(error)), markup=False, severity="error", timeout=10
+    )

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.i18n import Lang, t
+from screens.base import GuideScreen
 
 if TYPE_CHECKING:
     from guide.articles import Guide
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 LIMIT = 10  # the screen shows about six; fewer options keep each keystroke fast
 
 
-class SearchScreen(Screen["Hit | None"]):
+class SearchScreen(GuideScreen["Hit | None"]):
     """Dismisses with the chosen hit, or None on Escape."""
 
     CSS_PATH = "search.tcss"
@@ -72,7 +72,7 @@ class SearchScreen(Screen["Hit | None"]):
 
     def _option(self, hit: Hit) -> Option:
         section = self.guide.section(hit.section_id).title(hit.lang)
-        head = [(hit.title, "bold"), "  ", (section, "dim")]
+        head: list[str | tuple[str, str]] = [(hit.title, "bold"), "  ", (section, "dim")]
         if hit.other_language:
             head += ["  ", (f"({t(self.lang, 'search_other_language')})", "italic $warning")]
         snippet = Content.assemble(

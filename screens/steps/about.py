@@ -12,35 +12,32 @@ from textual.validation import Regex
 from textual.widgets import Label, RadioButton, RadioSet
 
 from guide.i18n import t
-from guide.plan import GoalKind
+from guide.plan import GoalKind, Profile
 from screens.steps.base import WizardStep
-from screens.widgets.form import (
-    NumberRange,
-    TextField,
-    parse_decimal,
-    select_radio,
-    split_list,
-)
+from screens.widgets.form import Choices, NumberRange, TextField, parse_decimal, split_list
 
 if TYPE_CHECKING:
     from guide.plan import Plan
 
 
 class AboutStep(WizardStep):
-    name_key = "step_about"
+    key = "about"
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Label(Content(t(lang, "goal_label")), classes="field-label")
-        with RadioSet(id="goal"):
-            for goal in GoalKind:
-                yield RadioButton(Content(t(lang, f"goal_{goal.value}")), name=goal.value)
+        yield Choices(
+            *(RadioButton(Content(t(lang, f"goal_{g.value}")), name=g.value) for g in GoalKind),
+            id="goal",
+        )
         yield TextField(
-            t(lang, "hours_label"), validators=[NumberRange(lang, 0, 168, whole=True)], id="hours"
+            t(lang, "hours_label"),
+            validators=[NumberRange(lang, Profile, "hours_per_week")],
+            id="hours",
         )
         yield TextField(
             t(lang, "rate_target_label"),
-            validators=[NumberRange(lang, 0, 1_000_000)],
+            validators=[NumberRange(lang, Profile, "target_hourly_rate")],
             id="target-rate",
         )
         yield TextField(
@@ -52,7 +49,7 @@ class AboutStep(WizardStep):
 
     def load(self, plan: Plan) -> None:
         profile = plan.profile
-        select_radio(self.query_one(RadioSet), profile.goal.value)
+        self.query_one(Choices).choose(profile.goal.value)
         self.query_one("#hours", TextField).value = str(profile.hours_per_week)
         self.query_one("#target-rate", TextField).value = str(profile.target_hourly_rate)
         self.query_one("#currency", TextField).value = profile.currency
@@ -72,8 +69,7 @@ class AboutStep(WizardStep):
         return []
 
     def _goal(self) -> str:
-        pressed = self.query_one(RadioSet).pressed_button
-        return pressed.name if pressed and pressed.name else GoalKind.FIRST_LOOK.value
+        return self.query_one(Choices).chosen or GoalKind.FIRST_LOOK.value
 
     def _value(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", TextField).value

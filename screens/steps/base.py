@@ -1,19 +1,23 @@
-"""What every wizard step has: a title, loading from the plan, and applying to it."""
+"""What every wizard step has: a key, a title, loading from the plan, and applying to it."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+from textual import getters
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Select
 
 from guide.i18n import Lang
+from screens.context import PlanContext
 from screens.widgets.form import TextField
 
 if TYPE_CHECKING:
     from guide.plan import Plan
+    from screens.app import RemoteGuideApp
 
 
 class WizardStep(VerticalScroll):
@@ -22,17 +26,36 @@ class WizardStep(VerticalScroll):
     ``load`` fills the widgets from the plan; ``apply`` writes valid values back and returns
     the problems that block Next (each also shown next to its field). Steps whose widgets
     change the plan as the user acts (platforms, vetting, goals) apply as they go.
+
+    Steps are addressed by ``key`` (unique; its title is the words ``step_<key>``), never by
+    position. ``editable_alone`` steps are offered by the plan screen's "edit"; ``edit_key``
+    is the plan screen's key that opens the step alone, if it has one.
     """
 
-    name_key = ""
+    if TYPE_CHECKING:
+        app = getters.app(RemoteGuideApp)
 
-    def __init__(self, lang: Lang, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.lang = lang
+    key: ClassVar[str]
+    editable_alone: ClassVar[bool] = True
+    edit_key: ClassVar[str | None] = None
+
+    def __init__(self, context: PlanContext, *, fresh: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id, classes="wizard-step")
+        self.context = context
+        # A new plan: steps may preselect what they recommend (a draft or a plan may not).
+        self.fresh = fresh
+
+    @classmethod
+    def title_key(cls) -> str:
+        return f"step_{cls.key}"
+
+    @property
+    def lang(self) -> Lang:
+        return self.context.lang
 
     @property
     def plan(self) -> Plan:
-        return self.screen.plan  # type: ignore[attr-defined, no-any-return]
+        return self.context.plan
 
     def load(self, plan: Plan) -> None:
         """Fill the widgets from ``plan``."""
@@ -46,7 +69,7 @@ class WizardStep(VerticalScroll):
 
     def focus_first(self) -> None:
         """Focus the step's first control, so typing starts at once."""
-        for widget in self.walk_children():
+        for widget in self.walk_children(Widget):
             if widget.focusable and widget.display:
                 widget.focus()
                 return
@@ -60,11 +83,19 @@ class WizardStep(VerticalScroll):
 
     def changed(self) -> None:
         """Tell the wizard something changed (it saves the draft)."""
-        self.screen.post_message(StepChanged())
+        self.post_message(StepChanged())
 
 
 class StepChanged(Message):
     """A step's values changed; the wizard saves its draft."""
+
+
+class GoTo(Message):
+    """Show the step called ``key`` (the review's "edit" buttons)."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
 
 
 def fill_platform_select(select: Select[int], plan: Plan) -> bool:

@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 
 class GoalsStep(WizardStep):
-    name_key = "step_goals"
+    key = "goals"
+    edit_key = "g"
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -38,6 +39,8 @@ class GoalsStep(WizardStep):
 
     def enter(self, plan: Plan) -> None:
         self.load(plan)
+
+    _suggested: list[Suggestion] = []
 
     def load(self, plan: Plan) -> None:
         self._suggested = suggestions(plan.profile.path, self.lang)
@@ -63,7 +66,7 @@ class GoalsStep(WizardStep):
     @on(OptionList.OptionSelected, "#suggestions")
     def _take(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        goal = goal_from(self._suggested[event.option_index], self.app.today())  # type: ignore[attr-defined]
+        goal = goal_from(self._suggested[event.option_index], self.context.today())
         self.plan.goals = [*self.plan.goals, goal]
         self._show_goals()
         self.changed()
@@ -104,7 +107,7 @@ class GoalsStep(WizardStep):
             self.changed()
 
         current = self.plan.goals[index] if index is not None else None
-        self.app.push_screen(GoalEditor(self.lang, current), done)
+        self.app.push_screen(GoalEditor(self.context, current), done)
 
 
 def goal_from(suggestion: Suggestion, today: dt.date) -> Goal:

@@ -13,6 +13,7 @@ from textual.widgets import Checkbox, Label, Static
 
 from guide.i18n import t
 from guide.plan import Limits, StopRule, Weekday
+from guide.rules import min_items, weekly_cap
 from screens.steps.base import WizardStep
 from screens.widgets.form import DateValue, NumberRange, TextField, parse_date, parse_decimal
 
@@ -21,17 +22,19 @@ if TYPE_CHECKING:
 
 
 class LimitsStep(WizardStep):
-    name_key = "step_limits"
+    key = "limits"
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Static(Content(t(lang, "limits_advice")), classes="advice")
         yield TextField(
-            t(lang, "daily_label"), validators=[NumberRange(lang, 0, 1440, whole=True)], id="daily"
+            t(lang, "daily_label"),
+            validators=[NumberRange(lang, Limits, "daily_minutes")],
+            id="daily",
         )
         yield TextField(
             t(lang, "weekly_label"),
-            validators=[NumberRange(lang, 0, 10080, whole=True)],
+            validators=[NumberRange(lang, Limits, "weekly_minutes")],
             id="weekly",
         )
         yield Label(Content(t(lang, "days_label")), classes="field-label")
@@ -39,17 +42,19 @@ class LimitsStep(WizardStep):
             for day in Weekday:
                 yield Checkbox(Content(t(lang, f"day_{day.value}")), name=day.value, compact=True)
         yield Static("", id="days-error", classes="field-error", markup=False)
-        today = self.app.today()  # type: ignore[attr-defined]
+        today = self.context.today()
         yield TextField(
             t(lang, "review_label"), validators=[DateValue(lang, earliest=today)], id="review"
         )
         yield Checkbox(Content(t(lang, "stop_rule_label")), id="use-stop-rule")
         yield TextField(
-            t(lang, "stop_rate_label"), validators=[NumberRange(lang, 0, 1_000_000)], id="stop-rate"
+            t(lang, "stop_rate_label"),
+            validators=[NumberRange(lang, StopRule, "min_hourly_rate")],
+            id="stop-rate",
         )
         yield TextField(
             t(lang, "stop_weeks_label"),
-            validators=[NumberRange(lang, 1, 52, whole=True)],
+            validators=[NumberRange(lang, StopRule, "after_weeks")],
             id="stop-weeks",
         )
 
@@ -59,7 +64,7 @@ class LimitsStep(WizardStep):
         self._set("weekly", limits.weekly_minutes)
         self._set("review", limits.review_date.isoformat())
         for box in self.query("#days Checkbox").results(Checkbox):
-            box.value = Weekday(box.name) in limits.working_days
+            box.value = Weekday(box.name or "") in limits.working_days
         rule = limits.stop_rule
         self.query_one("#use-stop-rule", Checkbox).value = rule is not None
         self._set(
@@ -90,21 +95,24 @@ class LimitsStep(WizardStep):
     def _cross_problems(self) -> list[str]:
         problems = []
         days_error = self.query_one("#days-error", Static)
-        days_error.display = not self._days()
-        if not self._days():
+        too_few = len(self._days()) < min_items(Limits, "working_days")
+        days_error.display = too_few
+        if too_few:
             days_error.update(Content(t(self.lang, "err_days")))
             problems.append(t(self.lang, "err_days"))
         weekly_field = self.query_one("#weekly", TextField)
         weekly_field.check()  # its own problem first, or none
         daily, weekly = parse_decimal(self._get("daily")), parse_decimal(self._get("weekly"))
-        if daily is not None and weekly is not None and weekly > 7 * daily:
-            message = t(self.lang, "err_weekly_over", max=int(7 * daily))
+        if daily is not None and weekly is not None and weekly > weekly_cap(int(daily)):
+            message = t(self.lang, "err_weekly_over", max=weekly_cap(int(daily)))
             weekly_field.show_problem(message)
             problems.append(f"{weekly_field.label}: {message}")
         return problems
 
     def _days(self) -> list[Weekday]:
-        return [Weekday(b.name) for b in self.query("#days Checkbox").results(Checkbox) if b.value]
+        return [
+            Weekday(b.name or "") for b in self.query("#days Checkbox").results(Checkbox) if b.value
+        ]
 
     def _set(self, field_id: str, value: object) -> None:
         self.query_one(f"#{field_id}", TextField).value = str(value)

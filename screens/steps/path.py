@@ -15,25 +15,30 @@ from guide.i18n import t
 from guide.plan import CareerPath
 from guide.recommend import PATH_ARTICLES, recommend
 from screens.steps.base import WizardStep
-from screens.widgets.form import select_radio
+from screens.widgets.form import Choices
 
 if TYPE_CHECKING:
     from guide.plan import Plan
 
 
 class PathStep(WizardStep):
-    name_key = "step_path"
+    key = "path"
 
     def compose(self) -> ComposeResult:
         yield Static(id="recommended", markup=False)
         yield Static(id="reasons", markup=False)
         yield Horizontal(id="path-articles")
         yield Label(Content(t(self.lang, "path_choice")), classes="field-label")
-        with RadioSet(id="path"):
-            for path in CareerPath:
-                yield RadioButton(Content(t(self.lang, f"path_{path.value}")), name=path.value)
+        yield Choices(
+            *(
+                RadioButton(Content(t(self.lang, f"path_{p.value}")), name=p.value)
+                for p in CareerPath
+            ),
+            id="path",
+        )
 
     chosen = False  # whether the user picked a path (else the recommendation is preselected)
+    recommended = CareerPath.MIX  # until the first recommendation
 
     def load(self, plan: Plan) -> None:
         self.refresh_recommendation(plan)
@@ -41,11 +46,11 @@ class PathStep(WizardStep):
 
     def enter(self, plan: Plan) -> None:
         self.refresh_recommendation(plan)
-        if not self.chosen and self.screen.fresh:  # type: ignore[attr-defined]
+        if not self.chosen and self.fresh:
             self._select(self.recommended)
 
     def _select(self, path: CareerPath) -> None:
-        select_radio(self.query_one(RadioSet), path.value)
+        self.query_one(Choices).choose(path.value)
 
     def refresh_recommendation(self, plan: Plan) -> None:
         """Recompute from step 1's answers (called whenever this step is shown)."""
@@ -59,7 +64,7 @@ class PathStep(WizardStep):
         self.query_one("#reasons", Static).update(Content(reasons))
         links = self.query_one("#path-articles", Horizontal)
         links.remove_children()
-        guide = self.app.guide  # type: ignore[attr-defined]
+        guide = self.context.guide
         if guide is not None:
             links.mount_all(
                 Button(
@@ -73,8 +78,8 @@ class PathStep(WizardStep):
         self.recommended = advice.path
 
     def apply(self, plan: Plan) -> list[str]:
-        pressed = self.query_one(RadioSet).pressed_button
-        chosen = CareerPath(pressed.name) if pressed and pressed.name else self.recommended
+        pressed = self.query_one(Choices).chosen
+        chosen = CareerPath(pressed) if pressed else self.recommended
         profile = plan.profile.model_copy()
         profile.path = chosen
         plan.profile = profile

@@ -16,6 +16,7 @@ from guide.i18n import Lang, t
 from guide.plan import PlatformStatus, new_platform
 from guide.platforms import Platform as CatalogueEntry
 from guide.platforms import by_id, load_catalogue
+from screens.context import PlanContext
 from screens.steps.base import WizardStep
 
 if TYPE_CHECKING:
@@ -23,10 +24,10 @@ if TYPE_CHECKING:
 
 
 class PlatformsStep(WizardStep):
-    name_key = "step_platforms"
+    key = "platforms"
 
-    def __init__(self, lang: Lang, **kwargs: object) -> None:
-        super().__init__(lang, **kwargs)
+    def __init__(self, context: PlanContext, *, fresh: bool = False, id: str | None = None) -> None:
+        super().__init__(context, fresh=fresh, id=id)
         self.catalogue = load_catalogue()
 
     def compose(self) -> ComposeResult:
@@ -62,11 +63,11 @@ class PlatformsStep(WizardStep):
     # Catalogue ------------------------------------------------------------------------
 
     @on(SelectionList.SelectionHighlighted)
-    def _highlighted(self, event: SelectionList.SelectionHighlighted) -> None:
+    def _highlighted(self, event: SelectionList.SelectionHighlighted[str]) -> None:
         self._show_details(event.selection.value)
 
     @on(SelectionList.SelectedChanged)
-    def _picked(self, event: SelectionList.SelectedChanged) -> None:
+    def _picked(self, event: SelectionList.SelectedChanged[str]) -> None:
         selected = set(event.selection_list.selected)
         plan = self.plan
         kept = [p for p in plan.platforms if not p.catalogue_id or p.catalogue_id in selected]
@@ -168,7 +169,9 @@ class PlatformsStep(WizardStep):
         # The log may refer to it: keep a platform that has logged sessions.
         if any(e.platform in names for e in self.plan.log):
             self.notify(
-                Content(t(self.lang, "err_platform_in_log", name=removed.name)), severity="warning"
+                t(self.lang, "err_platform_in_log", name=removed.name),
+                markup=False,
+                severity="warning",
             )
             return
         self.plan.platforms = [p for i, p in enumerate(self.plan.platforms) if i != index]

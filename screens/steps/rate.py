@@ -21,34 +21,33 @@ from screens.widgets.form import NumberRange, TextField, parse_decimal
 if TYPE_CHECKING:
     from guide.plan import Plan
 
-MONEY = 1_000_000_000
-# field id -> (Platform attribute, words key, upper bound, optional)
-FIELDS: list[tuple[str, str, str, int, bool]] = [
-    ("pay", "pay_per_task", "pay_per_task_label", MONEY, True),
-    ("minutes", "minutes_per_task", "minutes_per_task_label", 1440, True),
-    ("unpaid", "unpaid_minutes_per_hour", "unpaid_label", 600, False),
-    ("rejected", "rejected_percent", "rejected_label", 100, False),
-    ("fee", "fee_percent", "fee_label", 100, False),
-    ("withdraw-fixed", "withdrawal_fee_fixed", "withdraw_fixed_label", MONEY, False),
-    ("withdraw-percent", "withdrawal_fee_percent", "withdraw_percent_label", 100, False),
-    ("payout", "payout_amount", "payout_label", MONEY, True),
-    ("tax", "tax_percent", "tax_label", 100, False),
+# field id -> (Platform attribute, words key); bounds and "may be unset" come from the model
+FIELDS: list[tuple[str, str, str]] = [
+    ("pay", "pay_per_task", "pay_per_task_label"),
+    ("minutes", "minutes_per_task", "minutes_per_task_label"),
+    ("unpaid", "unpaid_minutes_per_hour", "unpaid_label"),
+    ("rejected", "rejected_percent", "rejected_label"),
+    ("fee", "fee_percent", "fee_label"),
+    ("withdraw-fixed", "withdrawal_fee_fixed", "withdraw_fixed_label"),
+    ("withdraw-percent", "withdrawal_fee_percent", "withdraw_percent_label"),
+    ("payout", "payout_amount", "payout_label"),
+    ("tax", "tax_percent", "tax_label"),
 ]
 CLOSE_SHARE = Decimal("0.75")  # "close to target" from 75% of it
 
 
 class RateStep(WizardStep):
-    name_key = "step_rate"
+    key = "rate"
 
     def compose(self) -> ComposeResult:
         lang = self.lang
         yield Select[int]([], prompt=t(lang, "rate_platform"), allow_blank=True, id="rate-platform")
         yield Static(Content(t(lang, "rate_none")), id="rate-none", classes="muted")
         yield Static(id="rate-result", markup=False)
-        for field_id, _, key, high, optional in FIELDS:
+        for field_id, attribute, words in FIELDS:
             yield TextField(
-                t(lang, key),
-                validators=[NumberRange(lang, 0, high, optional=optional)],
+                t(lang, words),
+                validators=[NumberRange(lang, Platform, attribute)],
                 id=f"rate-{field_id}",
             )
 
@@ -56,7 +55,7 @@ class RateStep(WizardStep):
         self.load(plan)
 
     def load(self, plan: Plan) -> None:
-        select = self.query_one("#rate-platform", Select)
+        select: Select[int] = self.query_one("#rate-platform", Select)
         has = fill_platform_select(select, plan)
         self.query_one("#rate-none").display = not has
         for widget in (select, self.query_one("#rate-result"), *self.query(TextField)):

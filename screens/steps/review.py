@@ -16,18 +16,24 @@ from guide.i18n import Lang, t
 from guide.plan import checklist_progress, platform_rate
 from guide.rate import money_text
 from guide.storage import default_plan_path
-from screens.steps.base import WizardStep
+from screens.steps.base import GoTo, WizardStep
 from screens.widgets.form import Required, TextField
 
 if TYPE_CHECKING:
     from guide.plan import Plan
 
-# (words key of the part, the step that edits it)
-PARTS = [("review_profile", 0), ("review_limits", 2), ("review_platforms", 3), ("review_goals", 6)]
+# (words key of the part, the key of the step that edits it)
+PARTS = [
+    ("review_profile", "about"),
+    ("review_limits", "limits"),
+    ("review_platforms", "platforms"),
+    ("review_goals", "goals"),
+]
 
 
 class ReviewStep(WizardStep):
-    name_key = "step_review"
+    key = "review"
+    editable_alone = False  # it is the wizard's end: title, file and save
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -36,7 +42,7 @@ class ReviewStep(WizardStep):
                 yield Label(Content(t(lang, key)), classes="field-label")
                 yield Button(
                     Content(t(lang, "btn_edit")),
-                    name=str(step),
+                    name=step,
                     classes="review-edit",
                     compact=True,
                 )
@@ -57,7 +63,7 @@ class ReviewStep(WizardStep):
         self.query_one("#plan-title", TextField).value = plan.title
         file_field = self.query_one("#plan-file", TextField)
         if not file_field.value:
-            target = self.screen.target  # type: ignore[attr-defined]
+            target = self.context.target
             file_field.value = str(target or default_plan_path(plan.title))
 
     def apply(self, plan: Plan) -> list[str]:
@@ -76,7 +82,8 @@ class ReviewStep(WizardStep):
     @on(Button.Pressed, ".review-edit")
     def _edit(self, event: Button.Pressed) -> None:
         event.stop()
-        self.screen.go_to(int(event.button.name or 0))  # type: ignore[attr-defined]
+        if event.button.name:
+            self.post_message(GoTo(event.button.name))
 
     @on(TextField.Edited)
     def _edited(self) -> None:

@@ -10,6 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import DataTable, Select, Static
 
 from guide.checklist import CheckState, load_checklist
@@ -25,6 +26,8 @@ STATE_MARK = {CheckState.TODO: "·", CheckState.PASS: "✓", CheckState.FAIL: "�
 
 
 class ChecklistTable(DataTable[Text]):
+    """The checklist of one platform; its keys tell the step what to do with a row."""
+
     BINDINGS = [
         Binding("space", "cycle", "Cycle", show=False),
         Binding("t", "set('pass')", "Tick", show=False),
@@ -33,27 +36,47 @@ class ChecklistTable(DataTable[Text]):
         Binding("n", "note", "Note", show=False),
     ]
 
+    class Cycle(Message):
+        """Move the row's item to its next state."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    class SetState(Message):
+        """Give the row's item this state."""
+
+        def __init__(self, row: int, state: CheckState) -> None:
+            super().__init__()
+            self.row, self.state = row, state
+
+    class EditNote(Message):
+        """Edit the note of the row's item."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
     def action_cycle(self) -> None:
-        self.parent_step.cycle(self.cursor_row)  # type: ignore[attr-defined]
+        self.post_message(self.Cycle(self.cursor_row))
 
     def action_set(self, state: str) -> None:
-        self.parent_step.set_state(self.cursor_row, CheckState(state))  # type: ignore[attr-defined]
+        self.post_message(self.SetState(self.cursor_row, CheckState(state)))
 
     def action_note(self) -> None:
-        self.parent_step.edit_note(self.cursor_row)  # type: ignore[attr-defined]
+        self.post_message(self.EditNote(self.cursor_row))
 
 
 class VettingStep(WizardStep):
-    name_key = "step_vetting"
+    key = "vetting"
+    edit_key = "v"
 
     def compose(self) -> ComposeResult:
         yield Select[int](
             [], prompt=t(self.lang, "vetting_platform"), allow_blank=True, id="vet-platform"
         )
         yield Static(Content(t(self.lang, "vetting_none")), id="vet-none", classes="muted")
-        table = ChecklistTable(id="checklist", cursor_type="row", zebra_stripes=True)
-        table.parent_step = self  # type: ignore[attr-defined]
-        yield table
+        yield ChecklistTable(id="checklist", cursor_type="row", zebra_stripes=True)
         yield Static(id="vet-why", classes="muted", markup=False)
         yield Static(Content(t(self.lang, "vetting_keys")), classes="muted")
 
@@ -67,7 +90,7 @@ class VettingStep(WizardStep):
         self.load(plan)
 
     def load(self, plan: Plan) -> None:
-        select = self.query_one("#vet-platform", Select)
+        select: Select[int] = self.query_one("#vet-platform", Select)
         has = fill_platform_select(select, plan)
         self.query_one("#vet-none").display = not has
         select.display = self.query_one(ChecklistTable).display = has
@@ -140,7 +163,7 @@ class VettingStep(WizardStep):
                 try:
                     self.set_state(row, found[1].state, note)
                 except ValueError as invalid:
-                    self.notify(Content(str(invalid).splitlines()[-1]), severity="error")
+                    self.notify(str(invalid).splitlines()[-1], markup=False, severity="error")
 
         self.app.push_screen(TextDialog(t(self.lang, "note_title", item=item), found[1].note), done)
 
@@ -158,6 +181,18 @@ class VettingStep(WizardStep):
     @on(DataTable.RowSelected)
     def _selected(self, event: DataTable.RowSelected) -> None:
         self.cycle(event.cursor_row)
+
+    @on(ChecklistTable.Cycle)
+    def _cycle(self, event: ChecklistTable.Cycle) -> None:
+        self.cycle(event.row)
+
+    @on(ChecklistTable.SetState)
+    def _set_state(self, event: ChecklistTable.SetState) -> None:
+        self.set_state(event.row, event.state)
+
+    @on(ChecklistTable.EditNote)
+    def _edit_note(self, event: ChecklistTable.EditNote) -> None:
+        self.edit_note(event.row)
 
     @on(Select.Changed, "#vet-platform")
     def _platform(self) -> None:

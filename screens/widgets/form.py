@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -15,6 +16,10 @@ from textual.validation import Failure, ValidationResult, Validator
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
 from guide.i18n import Lang, t
+from guide.rules import number_rule
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 class TextField(Vertical):
@@ -91,34 +96,27 @@ class TextField(Vertical):
 
 
 class NumberRange(Validator):
-    """A decimal (or whole) number within bounds; empty is allowed when ``optional``."""
+    """A number within the bounds the plan model gives ``model.field`` (whole for an int
+    field; empty allowed when the field may be unset). Forms never type bounds themselves:
+    ``tests/screens/test_rules.py`` checks every number field of the wizard."""
 
-    def __init__(
-        self,
-        lang: Lang,
-        low: Decimal | int,
-        high: Decimal | int,
-        *,
-        whole: bool = False,
-        optional: bool = False,
-    ) -> None:
-        key = "err_whole" if whole else "err_number"
-        super().__init__(failure_description=t(lang, key, min=low, max=high))
-        self.low, self.high, self.whole, self.optional = (
-            Decimal(low),
-            Decimal(high),
-            whole,
-            optional,
-        )
+    def __init__(self, lang: Lang, model: type[BaseModel], field: str) -> None:
+        self.rule = number_rule(model, field)
+        self.source = (model, field)
+        rule = self.rule
+        key = "err_whole" if rule.whole else "err_number"
+        if rule.range.low_open:
+            key = "err_number_above"
+        super().__init__(failure_description=t(lang, key, min=rule.low, max=rule.high))
 
     def validate(self, value: str) -> ValidationResult:
         text = value.strip().replace(",", ".")
         if not text:
-            return self.success() if self.optional else self.failure()
+            return self.success() if self.rule.optional else self.failure()
         number = parse_decimal(text)
-        if number is None or not self.low <= number <= self.high:
+        if number is None or not self.rule.range.contains(number):
             return self.failure()
-        if self.whole and number != number.to_integral_value():
+        if self.rule.whole and number != number.to_integral_value():
             return self.failure()
         return self.success()
 
@@ -178,15 +176,29 @@ def split_list(text: str) -> list[str]:
     return list(seen)
 
 
-def select_radio(radio_set: RadioSet, name: str) -> None:
-    """Press the button called ``name`` without posting Changed (the user didn't act).
+class Choices(RadioSet):
+    """A RadioSet whose choice can also be set from code (loading a plan, preselecting a
+    recommendation) without that looking like the user's choice: no Changed is posted,
+    and the keyboard cursor stays where it was.
 
-    RadioSet only learns of a pressed button from its Changed messages, so it is told here.
+    RadioSet keeps its own record of the pressed button, which only its Changed messages
+    update; so the choice is read from the buttons (``chosen``, never ``pressed_button``)
+    and a user's choice turns off every other button here.
     """
-    target = None
-    for button in radio_set.query(RadioButton):
-        with button.prevent(RadioButton.Changed):
-            button.value = button.name == name
-        if button.value:
-            target = button
-    radio_set._pressed_button = target
+
+    @property
+    def chosen(self) -> str | None:
+        """The name of the button that is on."""
+        return next((b.name for b in self.query(RadioButton) if b.value and b.name), None)
+
+    def choose(self, name: str) -> None:
+        """Turn on the button called ``name`` and off the others, quietly."""
+        for button in self.query(RadioButton):
+            with button.prevent(RadioButton.Changed):
+                button.value = button.name == name
+
+    def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
+        for button in self.query(RadioButton):
+            if button is not event.pressed and button.value:
+                with button.prevent(RadioButton.Changed):
+                    button.value = False

@@ -31,8 +31,8 @@ class MarkdownView(Widget):
     MarkdownView { height: auto; }
     """
 
-    def __init__(self, blocks: Sequence[str] = (), **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, blocks: Sequence[str] = (), *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._blocks = tuple(blocks)
         self._lines: list[Strip] = []
         self._block_starts: list[int] = []

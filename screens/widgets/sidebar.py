@@ -24,8 +24,8 @@ class GuideTree(Tree[Place]):
     """Node data is the ``Place`` that selecting the node opens. Labels are ``Text`` so that
     brackets in titles are never read as markup."""
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(Text("remote-guide"), data=HOME, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text("remote-guide"), data=HOME, id=id)
         self.show_root = False
         self.guide_depth = 2
 

@@ -162,7 +162,7 @@ async def test_weekly_limit_over_seven_days_is_refused(make_app) -> None:
     app = make_app("ru")
     async with app.run_test(size=SIZE) as pilot:
         wizard = await start_wizard(pilot)
-        wizard.go_to(2)
+        wizard.go_to("limits")
         await type_into(pilot, "daily", "30")
         await type_into(pilot, "weekly", "300")
         assert "210" in str(wizard.query_one("#weekly .field-error", Static).render())
@@ -241,7 +241,7 @@ async def test_reopen_edit_a_limit_and_a_goal_save_and_reload(
         await pilot.pause()
         assert isinstance(app.screen, PlanScreen)
         await pilot.press("e")
-        await pilot.click("#answer-2")  # Time limits
+        await pilot.click("#answer-limits")
         await pilot.pause()
         await type_into(pilot, "daily", "75")
         await pilot.click("#done")
@@ -355,7 +355,7 @@ async def test_a_new_path_starts_the_wizard_there(shipped_guide: Guide, tmp_path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WizardScreen)
-        app.screen.go_to(7)
+        app.screen.go_to("review")
         await pilot.pause()
         assert app.screen.query_one("#plan-file-input", Input).value == str(target)
 
@@ -383,6 +383,6 @@ async def test_user_text_with_markup_and_emoji_shows_literally(
         assert str(screen.query_one("#plan-heading", Static).render()).startswith(MARKUP[0])
         assert MARKUP[2] in str(screen.query_one("#plan-milestones", Static).render())
         await pilot.press("e")
-        await pilot.click("#answer-0")
+        await pilot.click("#answer-about")
         await pilot.pause()
         assert app.screen.query_one("#skills-input", Input).value == ", ".join(MARKUP)

@@ -9,6 +9,7 @@ import pytest
 
 from guide.storage import LoadedPlan, save_plan
 from screens.plan_screen import PlanScreen
+from screens.steps import KEYS
 from screens.wizard import WizardScreen
 from tests.guide.plan_samples import example_plan
 
@@ -35,8 +36,8 @@ def fixed_app(make_app, lang: str):  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("step", range(8))
-def test_wizard_step(snap_compare, make_app, lang: str, size: tuple[int, int], step: int) -> None:
+@pytest.mark.parametrize("step", KEYS)
+def test_wizard_step(snap_compare, make_app, lang: str, size: tuple[int, int], step: str) -> None:
     async def open_step(pilot) -> None:  # type: ignore[no-untyped-def]
         plan = example_plan()
         wizard = WizardScreen(
