@@ -139,8 +139,8 @@ class _Doc:
     article: Article
     block_starts: tuple[int, ...]  # the position of each block's first word
     occ: tuple[dict[int, array[int]], ...]  # per field: term → positions
-    # The content words (no stop or light words) of the title and of each declared
-    # question, in order: what the query's coverage is measured against.
+    # The words (no stop words) of the title and of each declared question, in order:
+    # what the query's coverage is measured against.
     units: tuple[tuple[int, ...], ...]
 
 
@@ -241,12 +241,12 @@ class SearchIndex:
         return lengths
 
     def _unit(self, text: str) -> tuple[int, ...]:
-        """The content words of an indexed title or question, in order."""
+        """The words of an indexed title or question, in order, without stop words."""
         tids: list[int] = []
         for raw in TOKEN.findall(text.casefold()):
             tid = self._memo[raw]
             parts = self._compounds[raw][1:] if tid == COMPOUND else (tid,)
-            tids += [t for t in parts if t >= 0 and t not in self._light]
+            tids += [t for t in parts if t >= 0]
         return tuple(tids)
 
     def _add_text(self, occ: dict[int, list[int]], text: str, pos: int) -> int:
@@ -350,14 +350,11 @@ class SearchIndex:
         return group
 
     def _make_group(self, key: str, typing: bool) -> _Group:
-        group = self._word_group(key, typing)
-        for tid, weight in self._synonym_terms(self._stem(key)).items():
-            group.terms.setdefault(tid, weight)
-        group.light = key in self._lexicon.light
-        return group
-
-    def _word_group(self, key: str, typing: bool) -> _Group:
-        terms = self._exact_terms(key)
+        """The terms a query word matches: its word forms and synonyms; while it is typed,
+        the longer words it begins; failing all that, the correction of a typo."""
+        terms = self._synonym_terms(self._stem(key))
+        terms.update(self._exact_terms(key))
+        light = key in self._lexicon.light
         if typing and len(key) >= PREFIX_MIN:
             weight = PREFIX_WEIGHT if terms else 1.0
             longer = [self._vocab[w] for w in self._with_prefix(key)]
@@ -365,16 +362,18 @@ class SearchIndex:
             for tid in longer[:PREFIX_MAX_TERMS]:
                 terms.setdefault(tid, weight)
         if terms or not FUZZY_MIN <= len(key) <= FUZZY_MAX or script(key) is None:
-            return _Group(key, terms)
+            return _Group(key, terms, light=light)
         corrected = self._correct(key)
         if corrected is None:
-            return _Group(key, {})
-        return _Group(key, self._exact_terms(corrected), self._spelling[self._vocab[corrected]])
+            return _Group(key, {}, light=light)
+        terms = self._synonym_terms(self._stem(corrected))
+        terms.update(self._exact_terms(corrected))
+        return _Group(key, terms, self._spelling[self._vocab[corrected]], light)
 
     def _synonym_terms(self, stem: str) -> dict[int, float]:
         """The indexed words of the synonyms of a word with stem ``stem``, if it is a
         one-word member of a synonym group."""
-        terms: dict[int, float] = {}
+        terms: dict[int, float] = {}  # a new dict: the caller adds to it
         for group in self._synonym_index().get(stem, ()):
             if any(len(m) == 1 and self._stem(m[0]) == stem for m in self._lexicon.synonyms[group]):
                 for tid, weight in self._synonym_terms_of_group(group, (stem,)).items():
@@ -570,37 +569,36 @@ class SearchIndex:
         and the boost for a title or question the query covers."""
         scores = scored.scores
         top = heapq.nlargest(max(CANDIDATES, limit), docs, key=lambda d: (scores[d], -d))
-        content = [g.terms for g in groups if not g.light]
         ranked = [
             (
                 d,
                 (scores[d] + self._proximity(d, scored, groups))
-                * (1 + COVERAGE_BOOST * self._coverage(d, content)),
+                * (1 + COVERAGE_BOOST * self._coverage(d, groups)),
             )
             for d in top
         ]
         ranked.sort(key=lambda item: (-item[1], item[0]))
         return ranked[:limit]
 
-    def _coverage(self, d: int, content: list[dict[int, float]]) -> float:
-        """How well the query's content words (``content``: each word's terms) and the
-        title or one of the declared questions of document ``d`` cover each other: the
-        share of the query's words found there times the share of its words matched,
-        raised a little when matched words follow the query's order; the best of them."""
-        if not content:
-            return 0.0
+    def _coverage(self, d: int, groups: list[_Group]) -> float:
+        """How well the query and the title or one of the declared questions of document
+        ``d`` cover each other: the share of the query's words found there times the share
+        of its words matched (light words count LIGHT_WEIGHT on both sides), raised a
+        little when matched words follow the query's order; the best of them."""
+        weights = [LIGHT_WEIGHT if g.light else 1.0 for g in groups]
+        total = sum(weights)
         best = 0.0
         for unit in self._docs[d].units:
-            if not unit:
-                continue
-            hits = [[i for i, terms in enumerate(content) if tid in terms] for tid in unit]
+            hits = [[i for i, g in enumerate(groups) if tid in g.terms] for tid in unit]
             words = {i for found in hits for i in found}
             if not words:
                 continue
-            share = len(words) / len(content) * sum(1 for h in hits if h) / len(unit)
-            if len(content) > 1:
+            sizes = [LIGHT_WEIGHT if tid in self._light else 1.0 for tid in unit]
+            covered = sum(size for size, found in zip(sizes, hits, strict=True) if found)
+            share = sum(weights[i] for i in words) / total * covered / sum(sizes)
+            if len(groups) > 1:
                 pairs = sum(1 for a, b in itertools.pairwise(hits) if any(i + 1 in b for i in a))
-                share *= 1 + ORDER_BOOST * pairs / (len(content) - 1)
+                share *= 1 + ORDER_BOOST * pairs / (len(groups) - 1)
             best = max(best, share)
         return best
 
