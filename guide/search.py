@@ -68,6 +68,8 @@ COVERAGE_BOOST = 2.0
 ORDER_BOOST = 0.25  # ...and up to this more when the words come in the query's order
 FUZZY_MIN = 5  # words this long get one-typo correction...
 FUZZY_MAX = 30  # ...up to this long
+FUZZY2_MIN = 8  # words this long get two typos corrected, when one is not enough...
+FUZZY2_PREFIX = 2  # ...among words that begin with the same this many letters
 MAX_QUERY_WORDS = 32  # the rest of a pasted paragraph is ignored
 COORDINATION = 1.0  # score × (matched words / query words) ** COORDINATION
 PROXIMITY = 2.0  # bonus for query words next to each other, less as they spread
@@ -106,6 +108,24 @@ def osa_distance_at_most_one(a: str, b: str) -> bool:
         return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return longer[i + 1 :] == shorter[i:]
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """The optimal string alignment distance of ``a`` and ``b`` (insertions, deletions,
+    substitutions, swaps of neighbours), or ``limit + 1`` once it is sure to exceed it."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 def edits1(word: str, alphabet: str) -> set[str]:
@@ -461,7 +481,8 @@ class SearchIndex:
 
     def _correct(self, key: str) -> str | None:
         """The most frequent indexed word one edit away from ``key``; failing that, the most
-        frequent word whose stem is one edit away from the stem of ``key``."""
+        frequent word whose stem is one edit away from the stem of ``key``; failing that,
+        for a long word, the most frequent word two edits away that starts the same."""
         lang = script(key) or "en"
         alphabet = ALPHABETS[lang]
         near = [w for w in edits1(key, alphabet) if w in self._vocab]
@@ -475,8 +496,20 @@ class SearchIndex:
         candidates = [c for c in edits1(stem, alphabet) if not _extends(c, stem)]
         members = [tid for c in candidates for tid in self._stem_members(c, lang)]
         if not members:
-            return None
+            return self._correct_twice(key)
         return self._words[max(members, key=lambda tid: (self._freq[tid], self._words[tid]))]
+
+    def _correct_twice(self, key: str) -> str | None:
+        """A long word two typos away ("оборудываие"): compared only with the indexed
+        words that share its first letters and nearly its length, so it stays cheap."""
+        if len(key) < FUZZY2_MIN:
+            return None
+        near = [
+            w
+            for w in self._with_prefix(key[:FUZZY2_PREFIX], 5000)
+            if abs(len(w) - len(key)) <= 2 and osa_distance(key, w, 2) <= 2
+        ]
+        return max(near, key=lambda w: (self._freq[self._vocab[w]], w), default=None)
 
     # --- searching ----------------------------------------------------------------------
 
@@ -583,21 +616,27 @@ class SearchIndex:
     def _coverage(self, d: int, groups: list[_Group]) -> float:
         """How well the query and the title or one of the declared questions of document
         ``d`` cover each other: the share of the query's words found there times the share
-        of its words matched (light words count LIGHT_WEIGHT on both sides), raised a
-        little when matched words follow the query's order; the best of them."""
+        of its words matched, raised a little when matched words follow the query's order;
+        the best of them. Light words count LIGHT_WEIGHT on both sides, and a word matched
+        through its stem, a synonym or a prefix counts that match's weight."""
         weights = [LIGHT_WEIGHT if g.light else 1.0 for g in groups]
-        total = sum(weights)
         best = 0.0
         for unit in self._docs[d].units:
-            hits = [[i for i, g in enumerate(groups) if tid in g.terms] for tid in unit]
-            words = {i for found in hits for i in found}
-            if not words:
+            # match[k][i]: how well unit word k matches query word i (0: not at all)
+            match = [[g.terms.get(tid, 0.0) for g in groups] for tid in unit]
+            found = [max((m[i] for m in match), default=0.0) for i in range(len(groups))]
+            if not any(found):
                 continue
             sizes = [LIGHT_WEIGHT if tid in self._light else 1.0 for tid in unit]
-            covered = sum(size for size, found in zip(sizes, hits, strict=True) if found)
-            share = sum(weights[i] for i in words) / total * covered / sum(sizes)
+            covered = sum(size * max(m) for size, m in zip(sizes, match, strict=True))
+            share = sum(w * f for w, f in zip(weights, found, strict=True)) / sum(weights)
+            share *= covered / sum(sizes)
             if len(groups) > 1:
-                pairs = sum(1 for a, b in itertools.pairwise(hits) if any(i + 1 in b for i in a))
+                pairs = sum(
+                    1
+                    for a, b in itertools.pairwise(match)
+                    if any(a[i] and b[i + 1] for i in range(len(groups) - 1))
+                )
                 share *= 1 + ORDER_BOOST * pairs / (len(groups) - 1)
             best = max(best, share)
         return best
