@@ -6,17 +6,29 @@ How it works, in short:
   word is indexed as its parts and also joined ("wi-fi" → "wi", "fi", "wifi").
 - The index is keyed by these folded *surface* words, so building it needs no stemming and
   stays fast. A query word is stemmed with Snowball (Russian for Cyrillic, English for Latin,
-  whatever the article's language) and matches every indexed word with the same stem; those
-  are found through the sorted vocabulary (a Snowball stem is a prefix of its word, or in
-  English nearly so) and stemmed on demand, with a cache.
+  whatever the article's language), with a few endings cut after it from data
+  (``search_endings.toml``: "налоговый" meets "налог"), and matches every indexed word with
+  the same stem; those are found through the sorted vocabulary (a stem is a prefix of its
+  word, or in English nearly so) and stemmed on demand, with a cache.
+- A query word also matches its synonyms, abbreviations and transliterations
+  (``search_synonyms.toml``: "ПО" → "софт", "программы"; "Толока" → "Toloka"), a little
+  below the word itself; a phrase of the data found in the query ("программное
+  обеспечение") lends its synonyms to each of its words.
 - The last query word, while it is being typed, also matches the longer words it begins.
 - Ranking is BM25 with each field length-normalised on its own (BM25F) and two saturations
-  per query word, added up: one for the title and tags, weighted 3, and one for the text,
-  where a word in the summary or a heading counts twice one in the body. So a title or tag
-  match outweighs any amount of body text. Documents matching more of the query's words,
-  and matching them close together (minimum window over positions), are preferred.
+  per query word, added up: one for the title, tags and the questions the article declares,
+  weighted 3, and one for the text, where a word in the summary or a heading counts twice
+  one in the body. So a title, tag or question match outweighs any amount of body text.
+  Documents matching more of the query's words, and matching them close together (minimum
+  window over positions), are preferred. Question words and fillers (the ``[light]`` words
+  of ``search_stopwords.toml``: "стоит", "best") weigh a fifth and need not match.
+- A query that covers the title or one of the declared questions (share of the query's
+  words found there times share of its words matched, a little more when they come in the
+  query's order) multiplies the score by up to 1 + COVERAGE_BOOST: the article whose own
+  question the reader typed comes first.
 - A word of 5+ letters that matches nothing is corrected: one edit (Damerau-Levenshtein
-  distance 1) against the vocabulary, or else against the stems of the vocabulary; the
+  distance 1) against the vocabulary, or else against the stems of the vocabulary, or else,
+  for 8+ letters, two edits against the words that begin with the same two letters; the
   corrected query is what ``suggestion`` returns.
 - Results in the requested language come first; articles found only in the other language
   follow, marked ``other_language``.
@@ -183,7 +195,7 @@ class _Scored:
 class SearchIndex:
     """An in-memory index of every article of a ``Guide``, in both languages.
 
-    ``build`` takes about 45 ms for the shipped guide and may run in a worker thread.
+    ``build`` takes about 50 ms for the shipped guide and may run in a worker thread.
     Searching fills caches (stems, query words, snippet spans), so search from one thread
     at a time.
     """

@@ -82,7 +82,7 @@ def test_bad_endings_file_names_the_file(tmp_path: Path) -> None:
     for name in ("search_stopwords.toml", "search_synonyms.toml"):
         (tmp_path / name).write_text("")
     (tmp_path / "search_endings.toml").write_text('ru = [{ ending = "(", keep = 3 }]\n')
-    with pytest.raises(ContentError, match="search_endings.toml: ru rule 1"):
+    with pytest.raises(ContentError, match=r"search_endings\.toml: ru rule 1"):
         load_lexicon(tmp_path)
 
 
@@ -90,7 +90,7 @@ def test_bad_synonym_group_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "search_stopwords.toml").write_text("")
     (tmp_path / "search_endings.toml").write_text("")
     (tmp_path / "search_synonyms.toml").write_text('[[same]]\nwords = ["alone"]\n')
-    with pytest.raises(ContentError, match="search_synonyms.toml: group 1"):
+    with pytest.raises(ContentError, match=r"search_synonyms\.toml: group 1"):
         load_lexicon(tmp_path)
 
 
