@@ -85,6 +85,7 @@ FUZZY2_PREFIX = 2  # ...among words that begin with the same this many letters
 MAX_QUERY_WORDS = 32  # the rest of a pasted paragraph is ignored
 COORDINATION = 1.0  # score × (matched words / query words) ** COORDINATION
 PROXIMITY = 2.0  # bonus for query words next to each other, less as they spread
+PHRASE = 1.0  # bonus for neighbouring query words side by side, in the query's order
 CANDIDATES = 60  # documents re-ranked with the proximity bonus
 CACHE_LIMIT = 50_000
 SNIPPET_WORDS = 20
@@ -654,11 +655,21 @@ class SearchIndex:
         return best
 
     def _proximity(self, d: int, scored: _Scored, groups: list[_Group]) -> float:
+        """A bonus for the query's words close together (the smallest window holding one
+        of each), and for neighbouring query words side by side in the query's order
+        (a phrase: "управление персоналом", not "персонал ... управление")."""
         if scored.matched[d] < 2:
             return 0.0
-        lists = [p for p in (self._positions(g, d) for g in groups) if p]
+        every = [self._positions(g, d) for g in groups]
+        lists = [p for p in every if p]
         width = min_window(lists)[1]
-        return PROXIMITY * (len(lists) - 1) / (1 + (width - len(lists)) / 4)
+        bonus = PROXIMITY * (len(lists) - 1) / (1 + (width - len(lists)) / 4)
+        phrases = sum(
+            1
+            for a, b in itertools.pairwise(every)
+            if a and b and not set(b).isdisjoint(q for p in a for q in (p + 1, p + 2))
+        )
+        return bonus + PHRASE * phrases / (len(groups) - 1)
 
     def _positions(self, group: _Group, d: int) -> list[int]:
         """Every position in document ``d`` of a word of ``group``, sorted."""

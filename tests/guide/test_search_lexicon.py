@@ -198,3 +198,13 @@ def test_bad_questions_are_refused(questions: list[str]) -> None:
 def test_every_article_declares_questions(shipped_guide: Guide) -> None:
     for article_ in shipped_guide.articles.values():
         assert 2 <= len(article_.questions) <= 16, article_.path
+
+
+def test_a_phrase_in_the_query_order_counts_in_the_text() -> None:
+    reverse = article("reverse", "One", "some management staff here")
+    phrase = article("phrase", "Two", "some staff management here")
+    index = SearchIndex.build(guide_of(reverse, phrase), frozenset())
+    assert [h.article_id for h in index.search("staff management", "en")] == [
+        "phrase",
+        "reverse",
+    ]
