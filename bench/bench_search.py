@@ -50,6 +50,11 @@ def keystrokes() -> list[tuple[str, Lang]]:
     ]
 
 
+def query_count() -> int:
+    with QUERIES.open("rb") as f:
+        return sum(len(cases) for cases in tomllib.load(f).values())
+
+
 def median_ms(fn: Callable[[], object], runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -91,6 +96,7 @@ def run() -> dict[str, object]:
         "articles": len(guide.articles),
         "words": sum(a.word_count for a in guide.articles.values()),
         "keystrokes": len(queries),
+        "queries": query_count(),
         "load_guide_ms": median_ms(load_guide, BUILD_RUNS),
         "build_ms": median_ms(lambda: SearchIndex.build(guide, stopwords), BUILD_RUNS),
     }
@@ -117,8 +123,8 @@ def markdown(r: dict[str, object]) -> str:
     return f"""## Search
 
 `bench/bench_search.py` (run `.venv/bin/python bench/bench_search.py --write` from the
-repository root to refresh this section). The queries are the 100 queries of the relevance
-set (`tests/guide/search_queries.toml`) as they are typed, one search per keystroke
+repository root to refresh this section). The queries are the {r["queries"]} queries of the
+relevance set (`tests/guide/search_queries.toml`) as they are typed, one search per keystroke
 ({r["keystrokes"]} searches), each in its language, 20 hits with snippets. "Cold" is the
 first pass on a fresh index (word stems are computed on first use and cached), "warm" the
 second pass. The 50x corpus clones every article 50 times under suffixed ids.

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 
 from guide.content import (
@@ -22,6 +24,11 @@ from guide.content import (
 from guide.i18n import LANGS, Lang
 from guide.paths import content_dir
 
+MAX_QUESTIONS = 16
+# One line of plain text: shown as is in the article and searched with the title's weight.
+Question = Annotated[str, Field(min_length=3, max_length=160)]
+CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
 
 class FrontMatter(BaseModel):
     """The TOML between the ``+++`` lines at the top of an article."""
@@ -31,9 +38,27 @@ class FrontMatter(BaseModel):
     title: str = Field(min_length=1, description="the article's title")
     summary: str = Field(min_length=1, description="one sentence shown under the title")
     tags: list[str] = Field(default_factory=list, description="search words, both languages")
+    questions: list[Question] = Field(
+        default_factory=list,
+        max_length=MAX_QUESTIONS,
+        description="questions the article answers, as readers ask them: shown and searched",
+    )
     related: list[str] = Field(default_factory=list, description="ids of related articles")
     reviewed: date = Field(description="when the text and its facts were last checked")
     order: int = Field(default=100, ge=0, description="position within its section")
+
+    @field_validator("questions")
+    @classmethod
+    def _distinct(cls, questions: list[str]) -> list[str]:
+        for question in questions:
+            if CONTROL.search(question):
+                raise ValueError(
+                    f"{question!r}: a question is one line, without control characters"
+                )
+        folded = [q.strip().casefold() for q in questions]
+        if any(not q for q in folded) or len(set(folded)) != len(folded):
+            raise ValueError("questions must be distinct and not blank")
+        return [q.strip() for q in questions]
 
 
 @dataclass(frozen=True)
@@ -103,6 +128,7 @@ def _load_article(path: Path, lang: Lang, root: Path) -> Article:
         title=meta.title,
         summary=meta.summary,
         tags=tuple(meta.tags),
+        questions=tuple(meta.questions),
         related=tuple(meta.related),
         reviewed=meta.reviewed,
         order=meta.order,

@@ -62,6 +62,7 @@ class Article:
     path: Path
     blocks: tuple[str, ...] = field(repr=False)
     headings: tuple[Heading, ...] = field(repr=False)
+    questions: tuple[str, ...] = ()  # the readers' questions the article answers
 
     @property
     def word_count(self) -> int:

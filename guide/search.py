@@ -6,17 +6,29 @@ How it works, in short:
   word is indexed as its parts and also joined ("wi-fi" → "wi", "fi", "wifi").
 - The index is keyed by these folded *surface* words, so building it needs no stemming and
   stays fast. A query word is stemmed with Snowball (Russian for Cyrillic, English for Latin,
-  whatever the article's language) and matches every indexed word with the same stem; those
-  are found through the sorted vocabulary (a Snowball stem is a prefix of its word, or in
-  English nearly so) and stemmed on demand, with a cache.
+  whatever the article's language), with a few endings cut after it from data
+  (``search_endings.toml``: "налоговый" meets "налог"), and matches every indexed word with
+  the same stem; those are found through the sorted vocabulary (a stem is a prefix of its
+  word, or in English nearly so) and stemmed on demand, with a cache.
+- A query word also matches its synonyms, abbreviations and transliterations
+  (``search_synonyms.toml``: "ПО" → "софт", "программы"; "Толока" → "Toloka"), a little
+  below the word itself; a phrase of the data found in the query ("программное
+  обеспечение") lends its synonyms to each of its words.
 - The last query word, while it is being typed, also matches the longer words it begins.
 - Ranking is BM25 with each field length-normalised on its own (BM25F) and two saturations
-  per query word, added up: one for the title and tags, weighted 3, and one for the text,
-  where a word in the summary or a heading counts twice one in the body. So a title or tag
-  match outweighs any amount of body text. Documents matching more of the query's words,
-  and matching them close together (minimum window over positions), are preferred.
+  per query word, added up: one for the title, tags and the questions the article declares,
+  weighted 3, and one for the text, where a word in the summary or a heading counts twice
+  one in the body. So a title, tag or question match outweighs any amount of body text.
+  Documents matching more of the query's words, and matching them close together (minimum
+  window over positions), are preferred. Question words and fillers (the ``[light]`` words
+  of ``search_stopwords.toml``: "стоит", "best") weigh a fifth and need not match.
+- A query that covers the title or one of the declared questions (share of the query's
+  words found there times share of its words matched, a little more when they come in the
+  query's order) multiplies the score by up to 1 + COVERAGE_BOOST: the article whose own
+  question the reader typed comes first.
 - A word of 5+ letters that matches nothing is corrected: one edit (Damerau-Levenshtein
-  distance 1) against the vocabulary, or else against the stems of the vocabulary; the
+  distance 1) against the vocabulary, or else against the stems of the vocabulary, or else,
+  for 8+ letters, two edits against the words that begin with the same two letters; the
   corrected query is what ``suggestion`` returns.
 - Results in the requested language come first; articles found only in the other language
   follow, marked ``other_language``.
@@ -25,35 +37,31 @@ How it works, in short:
 from __future__ import annotations
 
 import heapq
+import itertools
 import math
 import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
-
-import snowballstemmer  # type: ignore[import-untyped]
+from dataclasses import dataclass, replace
 
 from guide.articles import Guide
-from guide.content import Article, read_toml
+from guide.content import Article
 from guide.i18n import LANGS, Lang
-from guide.paths import content_dir
+from guide.lexicon import Lexicon, Stemmer, fold, load_lexicon, script
+from guide.lexicon import load_stopwords as load_stopwords  # part of this module's API
 
 TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-CYRILLIC = re.compile(r"[а-яё]")
-LATIN = re.compile(r"[a-z]")
-STOPWORDS_FILE = "search_stopwords.toml"
 
 # The fields of a document and their BM25 length normalisation.
-TITLE, TAGS, SUMMARY, HEADING, BODY = range(5)
-FIELDS = range(5)
-FIELD_B = (0.3, 0.3, 0.5, 0.5, 0.75)
+TITLE, TAGS, SUMMARY, HEADING, BODY, QUESTIONS = range(6)
+FIELDS = range(6)
+FIELD_B = (0.3, 0.3, 0.5, 0.5, 0.75, 0.3)
 # Fields that share one BM25 saturation, with their weights inside it, and the channel's
 # weight: a title or tag match counts well above any amount of text, and the summary and
 # headings above the body.
 CHANNELS: tuple[tuple[tuple[tuple[int, float], ...], float], ...] = (
-    (((TITLE, 1.0), (TAGS, 1.0)), 3.0),
+    (((TITLE, 1.0), (TAGS, 1.0), (QUESTIONS, 1.0)), 3.0),
     (((SUMMARY, 2.0), (HEADING, 2.0), (BODY, 1.0)), 1.0),
 )
 K1 = 1.2
@@ -64,11 +72,20 @@ PREFIX_MIN = 3  # the word being typed matches longer words from this many lette
 PREFIX_MAX_TERMS = 40  # at most this many (the most frequent) longer words
 PREFIX_WEIGHT = 0.5  # a longer word counts this much when the typed word is itself a word
 STEM_WEIGHT = 0.8  # another word with the same stem counts this much (the word itself: 1)
+SYNONYM_WEIGHT = 0.7  # a synonym of the word (search_synonyms.toml) counts this much
+LIGHT_WEIGHT = 0.2  # a question word or filler (the [light] stop words) counts this much
+# A title or declared question that the query covers, as share of the query's words times
+# share of the title's words (1 = the same words), multiplies the score by up to 1 + this.
+COVERAGE_BOOST = 2.0
+ORDER_BOOST = 0.25  # ...and up to this more when the words come in the query's order
 FUZZY_MIN = 5  # words this long get one-typo correction...
 FUZZY_MAX = 30  # ...up to this long
+FUZZY2_MIN = 8  # words this long get two typos corrected, when one is not enough...
+FUZZY2_PREFIX = 2  # ...among words that begin with the same this many letters
 MAX_QUERY_WORDS = 32  # the rest of a pasted paragraph is ignored
 COORDINATION = 1.0  # score × (matched words / query words) ** COORDINATION
 PROXIMITY = 2.0  # bonus for query words next to each other, less as they spread
+PHRASE = 1.0  # bonus for neighbouring query words side by side, in the query's order
 CANDIDATES = 60  # documents re-ranked with the proximity bonus
 CACHE_LIMIT = 50_000
 SNIPPET_WORDS = 20
@@ -100,26 +117,6 @@ def mask_link_targets(text: str) -> str:
     return LINK.sub(lambda m: " " + m.group(1) + " " * (len(m.group()) - len(m.group(1)) - 1), text)
 
 
-def load_stopwords(root: Path | None = None) -> frozenset[str]:
-    """The stop words of both languages from ``search_stopwords.toml``, folded."""
-    data = read_toml((root or content_dir()) / STOPWORDS_FILE)
-    return frozenset(fold(word) for lang in LANGS for word in data.get(lang, []))
-
-
-def fold(word: str) -> str:
-    """The form the index keys a word by: case-folded, ё→е, typographic apostrophe plain."""
-    return word.casefold().replace("ё", "е").replace("’", "'")
-
-
-def script(key: str) -> str | None:
-    """``ru`` for a Cyrillic word, ``en`` for a Latin one, None for numbers."""
-    if CYRILLIC.search(key):
-        return "ru"
-    if LATIN.search(key):
-        return "en"
-    return None
-
-
 def osa_distance_at_most_one(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by at most one insertion, deletion, substitution or
     swap of two neighbouring letters (Damerau-Levenshtein distance ≤ 1)."""
@@ -135,6 +132,24 @@ def osa_distance_at_most_one(a: str, b: str) -> bool:
         return a[i + 1 :] == b[i + 1 :] or (swapped and a[i + 2 :] == b[i + 2 :])
     longer, shorter = (a, b) if len(a) > len(b) else (b, a)
     return longer[i + 1 :] == shorter[i:]
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """The optimal string alignment distance of ``a`` and ``b`` (insertions, deletions,
+    substitutions, swaps of neighbours), or ``limit + 1`` once it is sure to exceed it."""
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                row[j] = min(row[j], previous2[j - 2] + 1)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
 
 
 def edits1(word: str, alphabet: str) -> set[str]:
@@ -158,25 +173,6 @@ def split_token(raw: str) -> tuple[list[tuple[int, str]], str]:
     return parts, fold(raw.replace("-", "")) if len(parts) > 1 else ""
 
 
-class Stemmer:
-    """Snowball stems, Russian for Cyrillic words and English for Latin ones, cached."""
-
-    def __init__(self) -> None:
-        self._stemmers = {
-            "ru": snowballstemmer.stemmer("russian"),
-            "en": snowballstemmer.stemmer("english"),
-        }
-        self._cache: dict[str, str] = {}
-
-    def __call__(self, key: str) -> str:
-        stem = self._cache.get(key)
-        if stem is None:
-            lang = script(key)
-            stem = key if lang is None or len(key) < 3 else self._stemmers[lang].stemWord(key)
-            self._cache[key] = stem
-        return stem
-
-
 # A word of a text as the snippet shows it: start, end, term id, the term id of the whole
 # hyphenated word it is part of (or STOP), and where that whole word starts.
 _Span = tuple[int, int, int, int, int]
@@ -187,6 +183,9 @@ class _Doc:
     article: Article
     block_starts: tuple[int, ...]  # the position of each block's first word
     occ: tuple[dict[int, array[int]], ...]  # per field: term → positions
+    # The words (no stop words) of the title and of each declared question, in order:
+    # what the query's coverage is measured against.
+    units: tuple[tuple[int, ...], ...]
 
 
 @dataclass
@@ -196,6 +195,7 @@ class _Group:
     key: str
     terms: dict[int, float]
     corrected: str | None = None
+    light: bool = False  # a question word or filler: weighs little, need not match
 
 
 @dataclass
@@ -207,47 +207,65 @@ class _Scored:
 class SearchIndex:
     """An in-memory index of every article of a ``Guide``, in both languages.
 
-    ``build`` takes about 45 ms for the shipped guide and may run in a worker thread.
+    ``build`` takes about 50 ms for the shipped guide and may run in a worker thread.
     Searching fills caches (stems, query words, snippet spans), so search from one thread
     at a time.
     """
 
-    def __init__(self, stopwords: frozenset[str]) -> None:
-        self._stopwords = stopwords
-        self._stem = Stemmer()
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lexicon = lexicon
+        self._stopwords = lexicon.stopwords
+        self._stem = Stemmer(lexicon.endings)
         self._docs: list[_Doc] = []
         self._vocab: dict[str, int] = {}  # folded word → term id
         self._words: list[str] = []  # term id → folded word
         self._spelling: list[str] = []  # term id → the word as first written, lower-case
         self._freq: list[int] = []  # term id → occurrences in the whole guide
         self._sorted: list[str] = []  # the vocabulary, sorted, for prefix look-ups
-        self._postings: tuple[dict[int, dict[int, float]], ...] = ({}, {}, {}, {}, {})
+        self._postings: tuple[dict[int, dict[int, float]], ...] = tuple({} for _ in FIELDS)
+        self._light: set[int] = set()  # term ids of light words
         self._memo: dict[str, int] = {}  # case-folded token → term id, STOP or COMPOUND
         self._compounds: dict[str, tuple[int, ...]] = {}  # joined id, then the parts' ids
         self._stem_groups: dict[str, tuple[int, ...]] = {}
         self._groups: dict[tuple[str, bool], _Group] = {}
         self._spans: dict[tuple[int, int | None], list[_Span]] = {}
+        self._synonym_stems: dict[str, list[int]] | None = None  # stem → synonym groups
+        self._synonym_cache: dict[tuple[int, tuple[str, ...]], dict[int, float]] = {}
 
     # --- building -----------------------------------------------------------------------
 
     @classmethod
-    def build(cls, guide: Guide, stopwords: frozenset[str] | None = None) -> SearchIndex:
-        """Index every article of ``guide``, both languages, in reading order."""
-        index = cls(load_stopwords() if stopwords is None else stopwords)
+    def build(
+        cls,
+        guide: Guide,
+        stopwords: frozenset[str] | None = None,
+        lexicon: Lexicon | None = None,
+    ) -> SearchIndex:
+        """Index every article of ``guide``, both languages, in reading order. The word
+        data comes from ``lexicon`` (by default the shipped one); ``stopwords``, when
+        given, replaces its stop words."""
+        lexicon = lexicon or load_lexicon()
+        if stopwords is not None:
+            lexicon = replace(lexicon, stopwords=stopwords)
+        index = cls(lexicon)
         lengths = [index._add_doc(a) for lang in LANGS for a in guide.all(lang)]
         index._finish(lengths)
         return index
 
     def _add_doc(self, article: Article) -> list[int]:
         """Index one article; return the length of each of its fields."""
-        occ: tuple[dict[int, list[int]], ...] = ({}, {}, {}, {}, {})
-        lengths = [0, 0, 0, 0, 0]
+        occ: tuple[dict[int, list[int]], ...] = tuple({} for _ in FIELDS)
+        lengths = [0 for _ in FIELDS]
         pos = self._add_text(occ[TITLE], article.title, 0)
         lengths[TITLE] = pos
         for tag in article.tags:
             start = pos + GAP
             pos = self._add_text(occ[TAGS], tag, start)
             lengths[TAGS] += pos - start
+        for question in article.questions:
+            start = pos + GAP
+            pos = self._add_text(occ[QUESTIONS], question, start)
+            lengths[QUESTIONS] += pos - start
         pos += GAP
         pos = self._add_text(occ[SUMMARY], article.summary, start := pos)
         lengths[SUMMARY] = pos - start
@@ -262,8 +280,18 @@ class SearchIndex:
             lengths[BODY] += pos - start
         # Compact arrays: lists of int objects take about four times the memory.
         packed = tuple({tid: array("I", ps) for tid, ps in field.items()} for field in occ)
-        self._docs.append(_Doc(article, tuple(starts), packed))
+        units = tuple(self._unit(text) for text in (article.title, *article.questions))
+        self._docs.append(_Doc(article, tuple(starts), packed, units))
         return lengths
+
+    def _unit(self, text: str) -> tuple[int, ...]:
+        """The words of an indexed title or question, in order, without stop words."""
+        tids: list[int] = []
+        for raw in TOKEN.findall(text.casefold()):
+            tid = self._memo[raw]
+            parts = self._compounds[raw][1:] if tid == COMPOUND else (tid,)
+            tids += [t for t in parts if t >= 0]
+        return tuple(tids)
 
     def _add_text(self, occ: dict[int, list[int]], text: str, pos: int) -> int:
         """Record the positions of the words of ``text`` from ``pos``; return the next."""
@@ -312,6 +340,8 @@ class SearchIndex:
         tid = self._vocab.get(key)
         if tid is None:
             tid = self._vocab[key] = len(self._words)
+            if key in self._lexicon.light:
+                self._light.add(tid)
             self._words.append(key)
             self._spelling.append(spelling)
             self._freq.append(0)
@@ -342,12 +372,13 @@ class SearchIndex:
         word, without repeats. A hyphenated word counts as its parts."""
         words: list[tuple[int, int, str, bool]] = []
         seen: set[str] = set()
+        capitals = self._lexicon.capitals  # "ПО" is an abbreviation, "по" a stop word
         for match in TOKEN.finditer(query):
             parts, _ = split_token(match.group())
             for offset, piece in parts:
                 key = fold(piece)
                 start = match.start() + offset
-                if key in self._stopwords or key in seen:
+                if key in seen or (key in self._stopwords and piece not in capitals):
                     continue
                 seen.add(key)
                 end = start + len(piece)
@@ -363,7 +394,11 @@ class SearchIndex:
         return group
 
     def _make_group(self, key: str, typing: bool) -> _Group:
-        terms = self._exact_terms(key)
+        """The terms a query word matches: its word forms and synonyms; while it is typed,
+        the longer words it begins; failing all that, the correction of a typo."""
+        terms = self._synonym_terms(self._stem(key))
+        terms.update(self._exact_terms(key))
+        light = key in self._lexicon.light
         if typing and len(key) >= PREFIX_MIN:
             weight = PREFIX_WEIGHT if terms else 1.0
             longer = [self._vocab[w] for w in self._with_prefix(key)]
@@ -371,11 +406,71 @@ class SearchIndex:
             for tid in longer[:PREFIX_MAX_TERMS]:
                 terms.setdefault(tid, weight)
         if terms or not FUZZY_MIN <= len(key) <= FUZZY_MAX or script(key) is None:
-            return _Group(key, terms)
+            return _Group(key, terms, light=light)
         corrected = self._correct(key)
         if corrected is None:
-            return _Group(key, {})
-        return _Group(key, self._exact_terms(corrected), self._spelling[self._vocab[corrected]])
+            return _Group(key, {}, light=light)
+        terms = self._synonym_terms(self._stem(corrected))
+        terms.update(self._exact_terms(corrected))
+        return _Group(key, terms, self._spelling[self._vocab[corrected]], light)
+
+    def _synonym_terms(self, stem: str) -> dict[int, float]:
+        """The indexed words of the synonyms of a word with stem ``stem``, if it is a
+        one-word member of a synonym group."""
+        terms: dict[int, float] = {}  # a new dict: the caller adds to it
+        for group in self._synonym_index().get(stem, ()):
+            if any(len(m) == 1 and self._stem(m[0]) == stem for m in self._lexicon.synonyms[group]):
+                for tid, weight in self._synonym_terms_of_group(group, (stem,)).items():
+                    terms.setdefault(tid, weight)
+        return terms
+
+    def _rarest(self, member: tuple[str, ...]) -> dict[int, float]:
+        """The indexed forms of the word of ``member`` that the guide uses least (but
+        uses)."""
+        found = [terms for word in member if (terms := self._exact_terms(word))]
+        return min(found, key=lambda t: sum(self._freq[tid] for tid in t), default={})
+
+    def _synonym_index(self) -> dict[str, list[int]]:
+        """Stem of a member's first word → the synonym groups with such a member; made on
+        first use (stemming the data costs a few milliseconds)."""
+        if self._synonym_stems is None:
+            index: dict[str, list[int]] = {}
+            for n, group in enumerate(self._lexicon.synonyms):
+                for stem in sorted({self._stem(member[0]) for member in group}):
+                    index.setdefault(stem, []).append(n)
+            self._synonym_stems = index
+        return self._synonym_stems
+
+    def _phrase_terms(self, keys: list[str]) -> dict[int, dict[int, float]]:
+        """Query word index → the terms of synonyms of a phrase that starts there
+        ("программное обеспечение" → "софт"), for each word of the phrase."""
+        stems = [self._stem(key) for key in keys]
+        extra: dict[int, dict[int, float]] = {}
+        for i, stem in enumerate(stems):
+            for group in self._synonym_index().get(stem, ()):
+                for member in self._lexicon.synonyms[group]:
+                    size = len(member)
+                    wanted = tuple(self._stem(word) for word in member)
+                    if size < 2 or tuple(stems[i : i + size]) != wanted:
+                        continue
+                    terms = self._synonym_terms_of_group(group, wanted)
+                    for j in range(i, i + size):
+                        extra.setdefault(j, {}).update(terms)
+        return extra
+
+    def _synonym_terms_of_group(self, group: int, typed: tuple[str, ...]) -> dict[int, float]:
+        """The indexed words of the members of a synonym group other than the one typed
+        (given by its stems): a one-word member with its word forms, a phrase by its
+        rarest word ("mechanical turk" by "turk")."""
+        cached = self._synonym_cache.get((group, typed))
+        if cached is None:
+            cached = {}
+            for member in self._lexicon.synonyms[group]:
+                if tuple(self._stem(word) for word in member) != typed:
+                    for tid in self._rarest(member):
+                        cached.setdefault(tid, SYNONYM_WEIGHT)
+            self._synonym_cache[(group, typed)] = cached
+        return cached
 
     def _exact_terms(self, key: str) -> dict[int, float]:
         """The indexed words with the same stem as ``key``, and ``key`` itself."""
@@ -410,7 +505,8 @@ class SearchIndex:
 
     def _correct(self, key: str) -> str | None:
         """The most frequent indexed word one edit away from ``key``; failing that, the most
-        frequent word whose stem is one edit away from the stem of ``key``."""
+        frequent word whose stem is one edit away from the stem of ``key``; failing that,
+        for a long word, the most frequent word two edits away that starts the same."""
         lang = script(key) or "en"
         alphabet = ALPHABETS[lang]
         near = [w for w in edits1(key, alphabet) if w in self._vocab]
@@ -424,8 +520,20 @@ class SearchIndex:
         candidates = [c for c in edits1(stem, alphabet) if not _extends(c, stem)]
         members = [tid for c in candidates for tid in self._stem_members(c, lang)]
         if not members:
-            return None
+            return self._correct_twice(key)
         return self._words[max(members, key=lambda tid: (self._freq[tid], self._words[tid]))]
+
+    def _correct_twice(self, key: str) -> str | None:
+        """A long word two typos away ("оборудываие"): compared only with the indexed
+        words that share its first letters and nearly its length, so it stays cheap."""
+        if len(key) < FUZZY2_MIN:
+            return None
+        near = [
+            w
+            for w in self._with_prefix(key[:FUZZY2_PREFIX], 5000)
+            if abs(len(w) - len(key)) <= 2 and osa_distance(key, w, 2) <= 2
+        ]
+        return max(near, key=lambda w: (self._freq[self._vocab[w]], w), default=None)
 
     # --- searching ----------------------------------------------------------------------
 
@@ -461,7 +569,12 @@ class SearchIndex:
         return [(s, e, self._group(key, typing)) for s, e, key, typing in self._query_words(query)]
 
     def _groups_for(self, query: str) -> list[_Group]:
-        return [group for _, _, group in self._located_groups(query)]
+        groups = [group for _, _, group in self._located_groups(query)]
+        extra = self._phrase_terms([group.key for group in groups]) if len(groups) > 1 else {}
+        for i, terms in extra.items():
+            group = groups[i]
+            groups[i] = replace(group, terms={**terms, **group.terms})
+        return groups
 
     def _score(self, groups: list[_Group]) -> _Scored:
         """BM25 of every document matching a query word: one saturation per channel of
@@ -477,14 +590,17 @@ class SearchIndex:
             idf = math.log(1 + (total - len(docs) + 0.5) / (len(docs) + 0.5))
             for d in docs:
                 matched[d] = matched.get(d, 0) + 1
-                if group.corrected is None:
+                if group.corrected is None and not group.light:
                     certain[d] = certain.get(d, 0) + 1
+            if group.light:
+                idf *= LIGHT_WEIGHT
             for fields, channel_weight in CHANNELS:
                 weight = idf * channel_weight * (K1 + 1)
                 for d, tf in _combine(per_field, fields).items():
                     scores[d] = scores.get(d, 0.0) + weight * tf / (tf + K1)
-        # A corrected word is a guess: it adds to the score but costs nothing when missing.
-        expected = sum(1 for g in groups if g.corrected is None)
+        # A corrected word is a guess, and a light word a filler: they add to the score but
+        # cost nothing when missing.
+        expected = sum(1 for g in groups if g.corrected is None and not g.light)
         if expected:
             for d in scores:
                 scores[d] *= (certain.get(d, 0) / expected) ** COORDINATION
@@ -506,19 +622,65 @@ class SearchIndex:
     def _rank(
         self, docs: list[int], scored: _Scored, groups: list[_Group], limit: int
     ) -> list[tuple[int, float]]:
-        """The best ``limit`` of ``docs``, the leaders re-ranked with the proximity bonus."""
+        """The best ``limit`` of ``docs``, the leaders re-ranked with the proximity bonus
+        and the boost for a title or question the query covers."""
         scores = scored.scores
         top = heapq.nlargest(max(CANDIDATES, limit), docs, key=lambda d: (scores[d], -d))
-        ranked = [(d, scores[d] + self._proximity(d, scored, groups)) for d in top]
+        ranked = [
+            (
+                d,
+                (scores[d] + self._proximity(d, scored, groups))
+                * (1 + COVERAGE_BOOST * self._coverage(d, groups)),
+            )
+            for d in top
+        ]
         ranked.sort(key=lambda item: (-item[1], item[0]))
         return ranked[:limit]
 
+    def _coverage(self, d: int, groups: list[_Group]) -> float:
+        """How well the query and the title or one of the declared questions of document
+        ``d`` cover each other: the share of the query's words found there times the share
+        of its words matched, raised a little when matched words follow the query's order;
+        the best of them. Light words count LIGHT_WEIGHT on both sides, and a word matched
+        through its stem, a synonym or a prefix counts that match's weight."""
+        weights = [LIGHT_WEIGHT if g.light else 1.0 for g in groups]
+        best = 0.0
+        for unit in self._docs[d].units:
+            # match[k][i]: how well unit word k matches query word i (0: not at all)
+            match = [[g.terms.get(tid, 0.0) for g in groups] for tid in unit]
+            found = [max((m[i] for m in match), default=0.0) for i in range(len(groups))]
+            if not any(found):
+                continue
+            sizes = [LIGHT_WEIGHT if tid in self._light else 1.0 for tid in unit]
+            covered = sum(size * max(m) for size, m in zip(sizes, match, strict=True))
+            share = sum(w * f for w, f in zip(weights, found, strict=True)) / sum(weights)
+            share *= covered / sum(sizes)
+            if len(groups) > 1:
+                pairs = sum(
+                    1
+                    for a, b in itertools.pairwise(match)
+                    if any(a[i] and b[i + 1] for i in range(len(groups) - 1))
+                )
+                share *= 1 + ORDER_BOOST * pairs / (len(groups) - 1)
+            best = max(best, share)
+        return best
+
     def _proximity(self, d: int, scored: _Scored, groups: list[_Group]) -> float:
+        """A bonus for the query's words close together (the smallest window holding one
+        of each), and for neighbouring query words side by side in the query's order
+        (a phrase: "управление персоналом", not "персонал ... управление")."""
         if scored.matched[d] < 2:
             return 0.0
-        lists = [p for p in (self._positions(g, d) for g in groups) if p]
+        every = [self._positions(g, d) for g in groups]
+        lists = [p for p in every if p]
         width = min_window(lists)[1]
-        return PROXIMITY * (len(lists) - 1) / (1 + (width - len(lists)) / 4)
+        bonus = PROXIMITY * (len(lists) - 1) / (1 + (width - len(lists)) / 4)
+        phrases = sum(
+            1
+            for a, b in itertools.pairwise(every)
+            if a and b and not set(b).isdisjoint(q for p in a for q in (p + 1, p + 2))
+        )
+        return bonus + PHRASE * phrases / (len(groups) - 1)
 
     def _positions(self, group: _Group, d: int) -> list[int]:
         """Every position in document ``d`` of a word of ``group``, sorted."""

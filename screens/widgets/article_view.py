@@ -27,6 +27,8 @@ class ArticleView(VerticalScroll):
         yield Static(id="article-meta", markup=False)
         yield Static(id="article-summary", markup=False)
         yield MarkdownView(id="article-body")
+        yield Label(id="questions-label")
+        yield Static(id="article-questions", markup=False)
         yield Label(id="related-label")
         yield OptionList(id="related", compact=True)
 
@@ -38,11 +40,20 @@ class ArticleView(VerticalScroll):
         self.query_one("#article-meta", Static).update(Content(meta))
         self.query_one("#article-summary", Static).update(Content(article.summary))
         self.query_one(MarkdownView).update(article.blocks)
+        self._show_questions(article)
         self.query_one("#related-label", Label).update(Content(t(lang, "related")))
         related = self.query_one("#related", OptionList)
         related.set_options(_related_options(article.related, lang, guide))
         related.highlighted = 0
         self.scroll_home(animate=False)
+
+    def _show_questions(self, article: Article) -> None:
+        """The readers' questions the article answers, one per line (hidden when none)."""
+        label = self.query_one("#questions-label", Label)
+        questions = self.query_one("#article-questions", Static)
+        label.update(Content(t(article.lang, "questions_answered")))
+        questions.update(Content("\n".join(f"• {q}" for q in article.questions)))
+        label.display = questions.display = bool(article.questions)
 
     def scroll_to_block(self, block: int) -> None:
         body = self.query_one(MarkdownView)

@@ -187,7 +187,8 @@ async def test_brackets_in_content_show_literally(tmp_path: Path) -> None:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(
                 f'+++\ntitle = "{MARKUP} {aid}"\nsummary = "{MARKUP}"\ntags = []\n'
-                f'related = ["{rel}"]\nreviewed = 2026-01-01\n+++\n\n## {MARKUP}\n\n{MARKUP}\n'
+                f'questions = ["{MARKUP}?"]\nrelated = ["{rel}"]\nreviewed = 2026-01-01\n'
+                f"+++\n\n## {MARKUP}\n\n{MARKUP}\n"
             )
     app = RemoteGuideApp(lang="en", guide=load_guide(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
@@ -195,6 +196,7 @@ async def test_brackets_in_content_show_literally(tmp_path: Path) -> None:
         assert article_title(app) == f"{MARKUP} a"
         assert MARKUP in app.screen.query_one(MarkdownView).text
         assert MARKUP in str(app.screen.query_one("#article-summary", Static).render())
+        assert f"{MARKUP}?" in str(app.screen.query_one("#article-questions", Static).render())
         assert f"{MARKUP} b" in str(
             app.screen.query_one("#related", OptionList).get_option_at_index(0).prompt
         )
