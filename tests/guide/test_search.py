@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import json
 import re
-import statistics
 import subprocess
 import sys
-import time
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -354,20 +352,6 @@ def test_any_text_is_a_safe_query(index: SearchIndex, query: str, lang: Lang) ->
     assert [h.other_language for h in hits] == sorted(h.other_language for h in hits)
     suggestion = index.suggestion(query, lang)
     assert suggestion is None or isinstance(suggestion, str)
-
-
-def test_fast_enough(shipped_guide: Guide) -> None:
-    # Generous bounds so that a busy CI machine passes; bench/bench_search.py measures.
-    start = time.perf_counter()
-    index = SearchIndex.build(shipped_guide)
-    assert time.perf_counter() - start < 1.0
-    times = []
-    for query in ["налог", "negoti", "how far should my monitor be", "как вывести деньги с Толоки"]:
-        for end in range(1, len(query) + 1):
-            start = time.perf_counter()
-            index.search(query[:end], "ru")
-            times.append(time.perf_counter() - start)
-    assert statistics.median(times) < 0.02
 
 
 # --- the command ------------------------------------------------------------------------

@@ -19,3 +19,17 @@ def make_app(shipped_guide: Guide):  # type: ignore[no-untyped-def]
         return RemoteGuideApp(lang=lang, guide=guide or shipped_guide)  # type: ignore[arg-type]
 
     return make
+
+
+async def wait_until(pilot, condition, timeout: float = 20.0) -> None:  # type: ignore[no-untyped-def]
+    """Let the app run until ``condition()`` holds; fail after ``timeout`` seconds.
+
+    Loaded machines make any fixed pause too short somewhere: wait on what the test needs.
+    """
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        assert loop.time() < deadline, f"timed out after {timeout} s waiting for {condition}"
+        await pilot.pause(0.02)

@@ -15,6 +15,7 @@ from screens.main import MainScreen
 from screens.widgets.article_view import ArticleView
 from screens.widgets.markdown_view import MarkdownView
 from screens.widgets.sidebar import GuideTree
+from tests.screens.conftest import wait_until
 
 
 def shown(app: RemoteGuideApp) -> str:
@@ -143,15 +144,24 @@ async def test_help_opens_with_f1_and_question_mark_and_closes(make_app) -> None
         assert isinstance(app.screen, HelpScreen)
 
 
+def first_option_has(app: RemoteGuideApp, text: str) -> bool:
+    lists = app.screen.query(OptionList)
+    return (
+        bool(lists)
+        and lists.first().option_count > 0
+        and (text in str(lists.first().get_option_at_index(0).prompt))
+    )
+
+
 async def test_command_palette_opens_an_article(make_app, shipped_guide: Guide) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"withdraw")
-        await pilot.pause(0.5)
+        title = shipped_guide.article("en", "withdrawing-earnings").title
+        await wait_until(pilot, lambda: first_option_has(app, title))
         await pilot.press("enter")
-        await pilot.pause()
-        assert article_title(app) == shipped_guide.article("en", "withdrawing-earnings").title
+        await wait_until(pilot, lambda: article_title(app) == title)
 
 
 async def test_q_quits(make_app) -> None:
@@ -164,11 +174,7 @@ async def test_q_quits(make_app) -> None:
 async def test_guide_loads_in_the_background() -> None:
     app = RemoteGuideApp(lang="en")
     async with app.run_test() as pilot:
-        for _ in range(50):
-            if app.guide is not None:
-                break
-            await pilot.pause(0.05)
-        assert app.guide is not None
+        await wait_until(pilot, lambda: app.guide is not None)
         assert "articles" in str(
             app.screen.query_one("#home-sections", OptionList).get_option_at_index(0).prompt
         )

@@ -19,6 +19,7 @@ from screens.plan_screen import PlanScreen
 from screens.steps.platforms import PlatformsStep
 from screens.steps.vetting import ChecklistTable
 from screens.wizard import WizardScreen
+from tests.screens.conftest import wait_until
 
 SIZE = (110, 40)
 
@@ -113,8 +114,7 @@ async def test_whole_wizard_from_empty_start_to_saved_file(
         await type_into(pilot, "plan-title", "Side income [/bold]")
         await type_into(pilot, "plan-file", str(target))
         await pilot.press("ctrl+n")
-        await pilot.pause(0.3)
-        assert isinstance(app.screen, PlanScreen)
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
         assert "Side income [/bold]" in str(app.screen.query_one("#plan-heading", Static).render())
 
     plan = load_plan(target).plan
@@ -192,9 +192,10 @@ async def test_leaving_keeps_a_draft_that_is_offered_next_launch(make_app) -> No
         await start_wizard(pilot)
         await type_into(pilot, "hours", "9")
         await type_into(pilot, "skills", "Proofreading")
-        await pilot.pause(0.5)  # the draft is written after each change
-        draft = load_draft()
-        assert draft is not None and draft.fields["skills"] == "Proofreading"
+        # the draft is written after each change
+        await wait_until(
+            pilot, lambda: (d := load_draft()) is not None and d.fields["skills"] == "Proofreading"
+        )
         await pilot.press("escape")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.click("#answer-keep")
@@ -203,7 +204,7 @@ async def test_leaving_keeps_a_draft_that_is_offered_next_launch(make_app) -> No
 
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: bool(again.screen.query("#answer-continue")))
         assert isinstance(again.screen, ChoiceDialog)  # "Continue your draft plan?"
         await pilot.click("#answer-continue")
         await pilot.pause()
@@ -218,7 +219,9 @@ async def test_a_killed_wizard_leaves_a_draft(make_app) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await start_wizard(pilot)
         await type_into(pilot, "hours", "11")
-        await pilot.pause(0.5)
+        await wait_until(
+            pilot, lambda: (d := load_draft()) is not None and d.fields["hours"] == "11"
+        )
     # No answer to "keep a draft?": the app just stopped, as a killed terminal would.
     draft = load_draft()
     assert draft is not None and draft.fields["hours"] == "11"
@@ -258,8 +261,7 @@ async def test_reopen_edit_a_limit_and_a_goal_save_and_reload(
         await pilot.click("#done")
         await pilot.pause()
         await pilot.press("ctrl+s")
-        await pilot.pause(0.3)
-        assert not app.screen.dirty
+        await wait_until(pilot, lambda: not app.screen.dirty)
     plan = load_plan(saved_plan).plan
     assert plan.limits.daily_minutes == 75
     assert plan.goals[0].skill == "SQL for reviewers"
