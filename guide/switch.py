@@ -402,6 +402,8 @@ class Switch:
     job_ready_date: dt.date | None
     job_ready_date_if_moved: dt.date | None
     forgone_per_month: Decimal | None
+    forgone_until_ready: Decimal | None
+    """What the moved hours would have earned until the moved job-ready date."""
     monthly_difference: Decimal | None
     break_even_date: dt.date | None
     reachable: bool | None
@@ -493,6 +495,9 @@ def compute(inputs: Inputs) -> Switch:
             "amount": Money(difference, cur),
         }
         notes.append(Note("monthly_difference", "switch_difference", values))
+    lost = None
+    if rate is not None and ready_moved is not None:
+        lost = moved * rate * Decimal((ready_moved - inputs.today).days) / 7
     even = None
     if rate is not None and moved > 0:
         gain_week = None if difference is None else difference / WEEKS_PER_MONTH
@@ -515,6 +520,7 @@ def compute(inputs: Inputs) -> Switch:
         job_ready_date=ready,
         job_ready_date_if_moved=ready_moved,
         forgone_per_month=forgone,
+        forgone_until_ready=lost,
         monthly_difference=difference,
         break_even_date=even,
         reachable=reach,
