@@ -57,76 +57,11 @@ def switch_json(switch: Switch, lang: Lang) -> dict[str, Any]:
     }
 
 
-def switch_lines(switch: Switch, lang: Lang, role: str) -> list[str]:
-    """The figures of ``compare`` as lines of text, then the assumptions and sources."""
-    from guide.i18n import t
-    from guide.switch import Hours, Money, fmt
-
-    inputs, cur = switch.inputs, switch.inputs.currency
-    lines = [t(lang, "switch_path", role=role)]
-    rate = inputs.real_rate
-    lines.append(
-        t(lang, "switch_no_rate")
-        if rate is None
-        else t(lang, "switch_real_rate", rate=fmt(Money(rate, cur), lang))
-    )
-    work = fmt(Hours(inputs.work_hours), lang)
-    if inputs.study_hours is None:
-        lines.append(t(lang, "switch_hours_no_study", work=work))
-    else:
-        lines.append(t(lang, "switch_hours", work=work, study=fmt(Hours(inputs.study_hours), lang)))
-    ready = switch.job_ready_date
-    lines.append(
-        t(lang, "switch_ready", date=fmt(ready, lang))
-        if ready is not None
-        else t(lang, "switch_ready_unknown")
-    )
-    if switch.moved_hours > 0:
-        lines += _moved_lines(switch, lang)
-    lines.append("")
-    lines.append(t(lang, "switch_assumptions"))
-    lines += [f"- {text}" for text in switch.assumptions(lang)]
-    lines.append("")
-    if inputs.sources:
-        lines.append(t(lang, "switch_sources"))
-        lines += [f"- {url}" for url in inputs.sources]
-    else:
-        lines.append(t(lang, "switch_no_sources"))
-    return lines
-
-
-def _moved_lines(switch: Switch, lang: Lang) -> list[str]:
-    from guide.i18n import t
-    from guide.switch import Hours, Money, Weeks, fmt
-
-    cur = switch.inputs.currency
-    moved = fmt(Hours(switch.moved_hours), lang)
-    lines: list[str] = []
-    day, sooner = switch.job_ready_date_if_moved, switch.weeks_sooner
-    if day is None:
-        lines.append(t(lang, "switch_ready_moved_unknown", hours=moved))
-    else:
-        weeks = fmt(Weeks(sooner or 0, accusative=True), lang) if sooner is not None else "—"
-        lines.append(t(lang, "switch_ready_moved", hours=moved, date=fmt(day, lang), weeks=weeks))
-    if switch.forgone_per_month is not None:
-        amount = fmt(Money(switch.forgone_per_month, cur), lang)
-        lines.append(t(lang, "switch_forgone_line", amount=amount))
-    diff = switch.monthly_difference
-    if diff is not None:
-        key = "switch_difference_line" if diff >= 0 else "switch_difference_less"
-        lines.append(t(lang, key, amount=fmt(Money(abs(diff), cur), lang)))
-    if switch.break_even_date is not None:
-        lines.append(t(lang, "switch_break_even_line", date=fmt(switch.break_even_date, lang)))
-    elif switch.forgone_per_month is not None:
-        lines.append(t(lang, "switch_break_even_never"))
-    return lines
-
-
 def _compare(args: argparse.Namespace) -> int:
     from guide.export import escape_text, summary_json
     from guide.paths_catalogue import shipped_paths
     from guide.plan_cli import _load
-    from guide.switch import compare
+    from guide.switch import compare, switch_lines
 
     loaded = _load(args.plan)
     if loaded is None:

@@ -52,6 +52,7 @@ class PlanScreen(Screen[None]):
         Binding("g", "edit_step(6)", "Goals", id="plan_goals", show=False),
         Binding("l", "log", "Log", id="plan_log"),
         Binding("t", "timer", "Timer", id="plan_timer"),
+        Binding("c", "compare", "Compare", id="plan_compare", show=False),
         Binding("ctrl+s", "save", "Save", id="plan_save"),
         Binding("escape", "close", "Close", id="plan_close"),
     ]
@@ -191,6 +192,11 @@ class PlanScreen(Screen[None]):
             self.lang, self.plan, self.today(), platform=platform, minutes=minutes
         )
         self.app.push_screen(dialog, logged)
+
+    def action_compare(self) -> None:
+        from screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.lang, self.plan, self.today()))
 
     # The timer ---------------------------------------------------------------------------
 
