@@ -44,7 +44,7 @@ def timeline_lines(switch: Switch, lang: Lang, width: int = TIMELINE_WIDTH) -> l
     today = switch.inputs.today
     rows = [
         ("switch_timeline_now", switch.job_ready_date),
-        ("switch_timeline_moved", switch.job_ready_date_if_moved),
+        ("switch_timeline_moved", switch.job_ready_date_if_moved if switch.moved_hours else None),
         ("switch_timeline_target", switch.inputs.target_date),
     ]
     shown = [(t(lang, key), day) for key, day in rows if day is not None]
@@ -133,6 +133,7 @@ class CompareScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.plan.title
         self.query_one("#compare-move-error").display = False
+        self.query_one("#compare-move").focus()  # typing a number is the first thing to do
         self.show()
 
     def show(self) -> None:
