@@ -191,36 +191,65 @@ def week_monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def logged_weeks(plan: Plan, today: dt.date, *, work_only: bool = False) -> list[dt.date]:
-    """Mondays of the last :data:`WEEKS` ISO weeks with a logged session (of work only,
-    if asked), newest first; sessions after ``today`` don't count."""
+@dataclass
+class WeekTotals:
+    """One ISO week of the log: minutes of work and study, earnings by platform."""
+
+    work_minutes: int = 0
+    study_minutes: int = 0
+    earned: dict[str, Decimal] = field(default_factory=dict)
+
+
+def week_totals(plan: Plan, today: dt.date) -> dict[dt.date, WeekTotals]:
+    """The log by the Monday of each week, in one pass; sessions after ``today`` don't
+    count."""
     from guide.plan import EntryKind
 
-    mondays = {
-        week_monday(e.date)
-        for e in plan.log
-        if e.date <= today and (not work_only or e.kind is EntryKind.WORK)
-    }
+    weeks: dict[dt.date, WeekTotals] = {}
+    mondays: dict[dt.date, dt.date] = {}  # a long log has many entries per day
+    for e in plan.log:
+        if e.date > today:
+            continue
+        monday = mondays.get(e.date)
+        if monday is None:
+            monday = mondays[e.date] = week_monday(e.date)
+        week = weeks.get(monday)
+        if week is None:
+            week = weeks[monday] = WeekTotals()
+        if e.kind is EntryKind.WORK:
+            week.work_minutes += e.minutes
+            name = e.platform or ""
+            week.earned[name] = week.earned.get(name, ZERO) + e.earned
+        else:
+            week.study_minutes += e.minutes
+    return weeks
+
+
+def logged_weeks(totals: dict[dt.date, WeekTotals], *, work_only: bool = False) -> list[dt.date]:
+    """Mondays of the last :data:`WEEKS` weeks with a logged session (of work only, if
+    asked), newest first."""
+    mondays = [m for m, w in totals.items() if not work_only or w.work_minutes]
     return sorted(mondays, reverse=True)[:WEEKS]
 
 
-def log_rate(plan: Plan, today: dt.date) -> tuple[Decimal | None, list[dt.date]]:
+def log_rate(plan: Plan, totals: dict[dt.date, WeekTotals]) -> tuple[Decimal | None, list[dt.date]]:
     """The real rate of the last 4 weeks with logged work, and those weeks' Mondays."""
-    from guide.plan import EntryKind
-
-    weeks = set(logged_weeks(plan, today, work_only=True))
-    net, minutes = ZERO, 0
-    for e in plan.log:
-        if e.kind is EntryKind.WORK and e.date <= today and week_monday(e.date) in weeks:
-            platform = plan.platform(e.platform or "")
-            share = payout_share(platform.deductions()) if platform else Decimal(1)
-            net += e.earned * share
-            minutes += e.minutes
+    weeks = sorted(logged_weeks(totals, work_only=True))
+    earned: dict[str, Decimal] = {}
+    minutes = 0
+    for monday in weeks:
+        minutes += totals[monday].work_minutes
+        for name, amount in totals[monday].earned.items():
+            earned[name] = earned.get(name, ZERO) + amount
     if minutes == 0:
         return None, []
+    net = ZERO
+    for name, amount in earned.items():  # withdrawal fees and tax differ by platform
+        platform = plan.platform(name)
+        net += amount * (payout_share(platform.deductions()) if platform else Decimal(1))
     with localcontext() as ctx:
         ctx.prec = 28
-        return net * SIXTY / Decimal(minutes), sorted(weeks)
+        return net * SIXTY / Decimal(minutes), weeks
 
 
 def inputs_rate(plan: Plan) -> tuple[Decimal | None, list[str]]:
@@ -237,8 +266,10 @@ def inputs_rate(plan: Plan) -> tuple[Decimal | None, list[str]]:
     return sum((r for _, r in rates), ZERO) / len(rates), [n for n, _ in rates]
 
 
-def _rate(plan: Plan, today: dt.date) -> tuple[Decimal | None, Note]:
-    rate, weeks = log_rate(plan, today)
+def _rate(
+    plan: Plan, totals: dict[dt.date, WeekTotals], today: dt.date
+) -> tuple[Decimal | None, Note]:
+    rate, weeks = log_rate(plan, totals)
     cur = plan.profile.currency
     if rate is not None:
         values: dict[str, Value] = {
@@ -255,20 +286,17 @@ def _rate(plan: Plan, today: dt.date) -> tuple[Decimal | None, Note]:
     return None, Note("real_rate", "switch_rate_missing")
 
 
-def _hours(plan: Plan, today: dt.date) -> tuple[Decimal, Decimal | None, list[Note]]:
+def _hours(
+    plan: Plan, totals: dict[dt.date, WeekTotals]
+) -> tuple[Decimal, Decimal | None, list[Note]]:
     """Microtask and study hours a week, with the notes saying where they come from."""
-    from guide.plan import EntryKind
-
-    weeks = set(logged_weeks(plan, today))
+    weeks = logged_weeks(totals)
     long_enough = len(weeks) >= WEEKS
-    minutes = {EntryKind.WORK: 0, EntryKind.STUDY: 0}
-    for e in plan.log:
-        if e.date <= today and week_monday(e.date) in weeks:
-            minutes[e.kind] += e.minutes
-    per_week = {k: Decimal(m) / SIXTY / WEEKS for k, m in minutes.items()}
+    work_minutes = sum(totals[m].work_minutes for m in weeks)
+    study_minutes = sum(totals[m].study_minutes for m in weeks)
     notes: list[Note] = []
     if long_enough:
-        work = per_week[EntryKind.WORK]
+        work = Decimal(work_minutes) / SIXTY / WEEKS
         notes.append(Note("work_hours_per_week", "switch_work_log", {"hours": Hours(work)}))
     else:
         work = Decimal(plan.limits.weekly_minutes) / SIXTY
@@ -276,8 +304,8 @@ def _hours(plan: Plan, today: dt.date) -> tuple[Decimal, Decimal | None, list[No
         notes.append(Note("work_hours_per_week", "switch_work_limits", values))
     planned = sum((Decimal(g.hours_per_week) for g in plan.goals), ZERO)
     study: Decimal | None
-    if long_enough and minutes[EntryKind.STUDY]:
-        study = per_week[EntryKind.STUDY]
+    if long_enough and study_minutes:
+        study = Decimal(study_minutes) / SIXTY / WEEKS
         notes.append(Note("study_hours_per_week", "switch_study_log", {"hours": Hours(study)}))
     elif planned > 0:
         study = planned
@@ -364,8 +392,9 @@ def plan_inputs(
     """The calculator's inputs from ``plan`` and the path data ``info`` (None: no data).
     ``hours_needed`` overrides the path's typical study hours (the reader's own estimate)."""
     currency = plan.profile.currency
-    rate, rate_note = _rate(plan, today)
-    work, study, hour_notes = _hours(plan, today)
+    totals = week_totals(plan, today)
+    rate, rate_note = _rate(plan, totals, today)
+    work, study, hour_notes = _hours(plan, totals)
     done = study_done(plan, today)
     needed, needed_notes = _needed(info, hours_needed, done)
     hourly, pay_notes = _pay(info, currency)
