@@ -14,7 +14,6 @@ the file and the field, e.g. ``paths.toml: path[0].pay[0].year: must be between 
 
 from __future__ import annotations
 
-from decimal import Decimal
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
@@ -24,7 +23,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationErr
 from pydantic import StringConstraints as Str
 
 from guide.content import ContentError, read_toml
-from guide.i18n import Lang
 from guide.paths import content_dir
 from guide.plan import CareerPath
 from guide.platforms import LocalText, _message, _where
@@ -132,16 +130,10 @@ class PathInfo(_Model):
         """The note for a region in ``currency`` with no sourced figure, if listed."""
         return next((p for p in self.no_pay if p.currency == currency), None)
 
-    def study_hours_decimal(self) -> Decimal | None:
-        return None if self.study_hours is None else Decimal(self.study_hours)
-
     def sources(self) -> list[str]:
         """Every URL the path's figures rest on, in file order, each once."""
         urls = [*self.study_source, *(c.source for c in self.cost), *(p.source for p in self.pay)]
         return list(dict.fromkeys(urls))
-
-    def text(self, field: LocalText | None, lang: Lang) -> str:
-        return "" if field is None else field.get(lang)
 
 
 class Catalogue(_Model):

@@ -98,7 +98,8 @@ def test_timeline_scales_to_the_latest_date() -> None:
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
-def test_compare_screen_snapshot(snap_compare, make_app, lang: str) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("size", [SIZE, (120, 40)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_compare_screen_snapshot(snap_compare, make_app, lang: str, size: tuple[int, int]) -> None:  # type: ignore[no-untyped-def]
     app = make_app(lang)
     app.today = lambda: TODAY
 
@@ -107,4 +108,4 @@ def test_compare_screen_snapshot(snap_compare, make_app, lang: str) -> None:  # 
         for _ in range(3):
             await pilot.pause()
 
-    assert snap_compare(app, terminal_size=SIZE, run_before=open_compare)
+    assert snap_compare(app, terminal_size=size, run_before=open_compare)
