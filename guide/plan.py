@@ -27,6 +27,7 @@ that depend on the date take a ``today`` argument so tests and the UI choose the
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -53,7 +54,7 @@ from guide.checklist import item_ids, load_checklist
 from guide.rate import RateInputs, log_hourly_rate, real_hourly_rate
 from guide.rules import between, weekly_cap
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 """The plan layout this program writes; older ones are migrated by ``guide.storage``."""
 
 
@@ -467,25 +468,174 @@ class Goal(_Model):
     )
 
 
-class LogEntry(_Model):
-    """One work session on a platform."""
+# --- the log, the timer and reviews ------------------------------------------------------
 
+
+class EntryKind(StrEnum):
+    """What a log entry records."""
+
+    WORK = "work"
+    """Work on a platform."""
+    STUDY = "study"
+    """Study toward an upskilling goal."""
+
+
+class Decision(StrEnum):
+    """What a review decided."""
+
+    KEEP_GOING = "keep_going"
+    CUT_HOURS = "cut_hours"
+    DROP_PLATFORM = "drop_platform"
+    SWITCH_TO_SKILL = "switch_to_skill"
+    STOP_MICROTASKS = "stop_microtasks"
+    MOVE_HOURS_TO_STUDY = "move_hours_to_study"
+
+
+Count = Annotated[int, Strict(), _between(0, 1_000_000)]
+EntryId = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{12}$")]
+"""A log entry's or review's id: 12 lowercase hex digits, e.g. ``3f9a0c12b7de``."""
+
+
+def new_id() -> str:
+    """A fresh random id (48 bits: a collision in a 10,000-entry log is a 1-in-5-million
+    chance, and the plan refuses duplicate ids anyway)."""
+    return secrets.token_hex(6)
+
+
+class LogEntry(_Model):
+    """One session: work on a platform or study toward a goal.
+
+    ``id`` is stable: edits keep it, merges and imports match entries by it. Entries read
+    from a file without one (older plans, hand edits) get an id derived from their content
+    and position (see ``guide.storage``), so reading the same file twice gives the same ids.
+    """
+
+    id: EntryId = Field(default_factory=new_id, description="Stable id, 12 lowercase hex digits.")
+    kind: EntryKind = Field(default=EntryKind.WORK, description="work (default) or study.")
     date: Date = Field(description="The day of the session.")
-    platform: Name = Field(description="The platform's name, as in platforms.")
+    platform: Name | None = Field(
+        default=None, description="work: the platform's name, as in platforms."
+    )
+    goal: Label | None = Field(default=None, description="study: the goal's skill, as in goals.")
     minutes: SessionMinutes = Field(
         description="Whole time of the session in minutes, search and admin included, 1-1440."
     )
     earned: Money = Field(
         default=Decimal(0),
-        description="What the session added to the platform balance (after the platform's "
-        "fee), in the plan's currency.",
+        description="work: what the session added to the platform balance (after the "
+        "platform's fee), in the plan's currency.",
     )
+    tasks: Count | None = Field(default=None, description="work: tasks submitted (optional).")
+    approved: Count | None = Field(default=None, description="work: tasks approved (optional).")
+    rejected: Count | None = Field(default=None, description="work: tasks rejected (optional).")
+    note: Label | None = Field(default=None, description="A short note, one line (optional).")
+    changed: Timestamp | None = Field(
+        default=None,
+        description="When the entry was added or last edited; a merge keeps the later edit.",
+    )
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> LogEntry:
+        problems: list[tuple[str, str]] = []
+        if self.kind is EntryKind.WORK:
+            if self.platform is None:
+                problems.append(("platform", "missing; a work entry names its platform"))
+            if self.goal is not None:
+                problems.append(("goal", "only a study entry names a goal"))
+            counted = (self.approved or 0) + (self.rejected or 0)
+            if self.tasks is not None and counted > self.tasks:
+                problems.append(("tasks", "is fewer than approved plus rejected"))
+        else:
+            if self.goal is None:
+                problems.append(("goal", "missing; a study entry names its goal"))
+            if self.platform is not None:
+                problems.append(("platform", "only a work entry names a platform"))
+            if self.earned:
+                problems.append(("earned", "a study entry earns nothing"))
+            problems += [
+                (name, "only a work entry counts tasks")
+                for name in ("tasks", "approved", "rejected")
+                if getattr(self, name) is not None
+            ]
+        _problems(problems)
+        return self
+
+    @property
+    def subject(self) -> str:
+        """The platform (work) or goal (study) the entry is about."""
+        return (self.platform if self.kind is EntryKind.WORK else self.goal) or ""
+
+
+class Tombstone(_Model):
+    """A deleted log entry's id, so a merge with an older copy doesn't bring it back."""
+
+    id: EntryId = Field(description="The deleted entry's id.")
+    when: Timestamp = Field(description="When it was deleted.")
+
+
+class Timer(_Model):
+    """A running session timer, kept in the plan so that it survives closing the app and
+    can be stopped by another program (``remote-guide stop``)."""
+
+    started: Timestamp = Field(description="When the session started, with time-zone offset.")
+    kind: EntryKind = Field(default=EntryKind.WORK, description="work (default) or study.")
+    platform: Name | None = Field(default=None, description="work: the platform timed.")
+    goal: Label | None = Field(default=None, description="study: the goal's skill.")
+    limit_notified: bool = Field(
+        default=False, strict=True, description="Whether reaching the daily limit was told."
+    )
+
+    @model_validator(mode="after")
+    def _kind_fits(self) -> Timer:
+        work = self.kind is EntryKind.WORK
+        if work and (self.platform is None or self.goal is not None):
+            _problems([("platform", "a work timer names a platform and no goal")])
+        if not work and (self.goal is None or self.platform is not None):
+            _problems([("goal", "a study timer names a goal and no platform")])
+        return self
+
+    @property
+    def subject(self) -> str:
+        return (self.platform if self.kind is EntryKind.WORK else self.goal) or ""
+
+
+class Review(_Model):
+    """A decision taken at a review, with one line of why, and when to look again."""
+
+    id: EntryId = Field(default_factory=new_id, description="Stable id, 12 lowercase hex digits.")
+    date: Date = Field(description="The day of the review.")
+    decision: Decision = Field(
+        description="keep_going, cut_hours, drop_platform, switch_to_skill, stop_microtasks "
+        "or move_hours_to_study."
+    )
+    reason: Label = Field(description="One line of reasoning.")
+    next_review: Date = Field(description="When to review again; not before the review.")
+    platform: Name | None = Field(default=None, description="drop_platform: which platform.")
+    goal: Label | None = Field(
+        default=None, description="switch_to_skill, move_hours_to_study: which goal."
+    )
+    weekly_minutes: WeekMinutes | None = Field(
+        default=None, description="cut_hours: the new weekly limit for microtasks (optional)."
+    )
+    hours_per_week: Hours | None = Field(
+        default=None, description="move_hours_to_study: hours a week moved to the goal."
+    )
+
+    @model_validator(mode="after")
+    def _fits(self) -> Review:
+        problems: list[tuple[str, str]] = []
+        if self.next_review < self.date:
+            problems.append(("next_review", f"is before the review ({self.date})"))
+        if self.decision is Decision.DROP_PLATFORM and self.platform is None:
+            problems.append(("platform", "missing; drop_platform names the platform"))
+        _problems(problems)
+        return self
 
 
 class Plan(_Model):
     """A user's plan, as stored in one TOML file."""
 
-    schema_version: Version = Field(description="The file layout's version; this program writes 1.")
+    schema_version: Version = Field(description="The file layout's version; this program writes 2.")
     title: Title = Field(description="The plan's name, shown in lists.")
     language: Language = Field(description="en or ru.")
     created: Timestamp = Field(description="When the plan was created, with time-zone offset.")
@@ -496,8 +646,17 @@ class Plan(_Model):
         default_factory=list, max_length=200, description="Platforms, in the user's order."
     )
     goals: list[Goal] = Field(default_factory=list, max_length=100, description="Upskilling goals.")
+    reviews: list[Review] = Field(
+        default_factory=list, max_length=1000, description="Reviews, oldest first."
+    )
+    timer: Timer | None = Field(default=None, description="A running session timer, if any.")
+    deleted: list[Tombstone] = Field(
+        default_factory=list, max_length=200_000, description="Ids of deleted log entries."
+    )
     log: list[LogEntry] = Field(
-        default_factory=list, max_length=200_000, description="Work sessions, any order."
+        default_factory=list,
+        max_length=200_000,
+        description="Work and study sessions, any order.",
     )
 
     @model_validator(mode="after")
@@ -512,18 +671,55 @@ class Plan(_Model):
             problems.append(
                 ("limits.review_date", f"is before the plan was created ({self.created.date()})")
             )
-        names = {p.name for p in self.platforms}
-        problems += [
-            (f"log[{i}].platform", f"{e.platform!r} is not one of the plan's platforms")
-            for i, e in enumerate(self.log)
-            if e.platform not in names
-        ]
+        problems += _log_problems(self)
         _problems(problems)
         return self
 
     def platform(self, name: str) -> Platform | None:
         """The platform called ``name``, if any."""
         return next((p for p in self.platforms if p.name == name), None)
+
+    def goal(self, skill: str) -> Goal | None:
+        """The goal whose skill is ``skill``, if any."""
+        return next((g for g in self.goals if g.skill == skill), None)
+
+    def work_log(self) -> list[LogEntry]:
+        """The work entries, in log order."""
+        return [e for e in self.log if e.kind is EntryKind.WORK]
+
+
+def _log_problems(plan: Plan) -> list[tuple[str, str]]:
+    """Entries and the timer name known platforms and goals; ids are unique and not deleted."""
+    known = {
+        EntryKind.WORK: ("platform", "platforms", {p.name for p in plan.platforms}),
+        EntryKind.STUDY: ("goal", "goals", {g.skill for g in plan.goals}),
+    }
+    problems: list[tuple[str, str]] = []
+    deleted = {d.id for d in plan.deleted}
+    seen: set[str] = set()
+    for i, e in enumerate(plan.log):
+        field, where, names = known[e.kind]
+        if e.subject not in names:
+            problems.append(
+                (f"log[{i}].{field}", f"{e.subject!r} is not one of the plan's {where}")
+            )
+        if e.id in seen:
+            why = "is used by another entry (remove this entry's id line to get a new id)"
+            problems.append((f"log[{i}].id", f"{e.id!r} {why}"))
+        elif e.id in deleted:
+            problems.append((f"log[{i}].id", f"{e.id!r} is listed in deleted (a deleted entry)"))
+        seen.add(e.id)
+    if plan.timer is not None:
+        field, where, names = known[plan.timer.kind]
+        if plan.timer.subject not in names:
+            subject = plan.timer.subject
+            problems.append((f"timer.{field}", f"{subject!r} is not one of the plan's {where}"))
+    review_ids: set[str] = set()
+    for i, r in enumerate(plan.reviews):
+        if r.id in review_ids:
+            problems.append((f"reviews[{i}].id", f"{r.id!r} is used by another review"))
+        review_ids.add(r.id)
+    return problems
 
 
 # --- creating ------------------------------------------------------------------------------
@@ -577,11 +773,14 @@ def week_start(today: dt.date) -> dt.date:
 def minutes_between(
     plan: Plan, start: dt.date, end: dt.date, *, platform: str | None = None
 ) -> int:
-    """Logged minutes from ``start`` to ``end`` inclusive (optionally of one platform)."""
+    """Minutes of work logged from ``start`` to ``end`` inclusive (optionally of one
+    platform); study doesn't count against the limits for microtasks."""
     return sum(
         e.minutes
         for e in plan.log
-        if start <= e.date <= end and (platform is None or e.platform == platform)
+        if e.kind is EntryKind.WORK
+        and start <= e.date <= end
+        and (platform is None or e.platform == platform)
     )
 
 

@@ -184,7 +184,21 @@ def _fraction_to_percent(value: object) -> object:
     return value
 
 
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1}
+def _v1_to_v2(doc: Document) -> Document:
+    """Version 2 adds, all optional, so a version-1 document needs only its number raised:
+
+    - log entries have an ``id`` (given on load when missing, see :func:`assign_ids`), a
+      ``kind`` (``work``, the default, or ``study`` with a ``goal``), optional ``tasks``,
+      ``approved``, ``rejected``, ``note`` and a ``changed`` time;
+    - ``[[reviews]]`` (decisions taken at reviews), ``[timer]`` (a running session timer)
+      and ``[[deleted]]`` (ids of deleted entries, so merges don't bring them back).
+    """
+    out = dict(doc)
+    out["schema_version"] = 2
+    return out
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1, 1: _v1_to_v2}
 """``MIGRATIONS[n]`` turns a version-``n`` document into version ``n + 1``."""
 
 
@@ -209,6 +223,46 @@ def migrate(doc: Document) -> tuple[Document, int | None]:
         doc = MIGRATIONS[version](doc)
         version += 1
     return doc, start
+
+
+def _canonical(value: object) -> str:
+    if isinstance(value, dict):
+        items = sorted((str(k), _canonical(v)) for k, v in value.items())
+        return "{" + ",".join(f"{k}={v}" for k, v in items) + "}"
+    if isinstance(value, list):
+        return "[" + ",".join(_canonical(v) for v in value) + "]"
+    return f"{type(value).__name__}:{value}"
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def assign_ids(doc: Document, key: str) -> Document:
+    """``doc`` with an ``id`` on every table of ``doc[key]`` (``log`` or ``reviews``).
+
+    A table without one (an older plan, a hand edit) gets the first 12 hex digits of the
+    SHA-256 of its position and content, so reading the same file again, or the same file
+    on another machine, gives the same ids (a merge of two copies of one old plan then
+    matches their entries). Ids already in the file are kept; a derived id that one of
+    them already uses is derived again with a counter.
+    """
+    tables = doc.get(key)
+    if not isinstance(tables, list) or all(not isinstance(t, dict) or "id" in t for t in tables):
+        return doc
+    used = {t["id"] for t in _tables(tables) if isinstance(t.get("id"), str)}
+    out: list[object] = []
+    for i, table in enumerate(tables):
+        if isinstance(table, dict) and "id" not in table:
+            content, n = f"{key}\x1f{i}\x1f{_canonical(table)}", 0
+            new = _digest(content)
+            while new in used:
+                n += 1
+                new = _digest(f"{content}\x1f{n}")
+            used.add(new)
+            table = {"id": new, **table}
+        out.append(table)
+    return {**doc, key: out}
 
 
 # --- validation messages -------------------------------------------------------------------
@@ -254,6 +308,7 @@ _TYPE_MESSAGES = {
 _PATTERNS = {
     "currency": "must be a three-letter ISO 4217 code in capitals, like USD or RUB",
     "catalogue_id": "must be a catalogue id: lowercase letters, digits and dashes",
+    "id": "must be 12 lowercase hex digits, like 3f9a0c12b7de (or remove it to get a new id)",
 }
 
 
@@ -391,6 +446,7 @@ def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan
         doc, migrated_from = migrate(doc)
     except ValueError as e:
         raise PlanError(path, [str(e)]) from None
+    doc = assign_ids(assign_ids(doc, "log"), "reviews")
     try:
         return Plan.model_validate(doc), migrated_from
     except ValidationError as e:
@@ -443,10 +499,16 @@ def plan_to_toml(plan: Plan, path: Path | str = "<plan>") -> str:
     except ValidationError as e:
         raise PlanError(path, validation_problems(e)) from None
     doc = plan_to_document(checked)
-    log = doc.pop("log", [])
-    # The log goes last, as [[log]] tables: tomli-w would write short tables inline and
-    # put the whole log above the profile.
-    text = HEADER + tomli_w.dumps(doc) + "".join(f"\n[[log]]\n{tomli_w.dumps(e)}" for e in log)
+    # Reviews, deletions and the log go last, as [[...]] tables, the log at the very end:
+    # tomli-w would write short tables inline and put the whole log above the profile.
+    tail = {key: doc.pop(key, []) for key in ("reviews", "deleted", "log")}
+    for entry in tail["log"]:
+        if entry.get("kind") == "study":
+            entry.pop("earned", None)  # always 0: a study entry earns nothing
+    text = HEADER + tomli_w.dumps(doc)
+    text += "".join(
+        f"\n[[{key}]]\n{tomli_w.dumps(table)}" for key, tables in tail.items() for table in tables
+    )
     if plan_from_toml(text, path) != checked:
         raise PlanError(path, ["internal error: the plan would not read back unchanged"])
     return text

@@ -50,6 +50,7 @@ class PlanScreen(GuideScreen[None]):
         ),
         Binding("l", "log", "Log", id="plan_log"),
         Binding("t", "timer", "Timer", id="plan_timer"),
+        Binding("c", "compare", "Compare", id="plan_compare", show=False),
         Binding("ctrl+s", "save", "Save", id="plan_save"),
         Binding("escape", "close", "Close", id="plan_close"),
     ]
@@ -202,6 +203,11 @@ class PlanScreen(GuideScreen[None]):
 
         dialog = LogSessionDialog(self.context, platform=platform, minutes=minutes)
         self.app.push_screen(dialog, logged)
+
+    def action_compare(self) -> None:
+        from screens.compare import CompareScreen
+
+        self.app.push_screen(CompareScreen(self.lang, self.plan, self.today()))
 
     # The timer ---------------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ EXPECTED = {
     "huge_number.toml": "is not valid TOML: a number is too long",
     "missing_profile.toml": "profile: missing; this setting is required",
     "nan.toml": "platforms[0].pay_per_task: must be a finite number",
-    "newer_schema.toml": "schema_version 7 is newer than this remote-guide understands (up to 1); "
+    "newer_schema.toml": "schema_version 7 is newer than this remote-guide understands (up to 2); "
     "update remote-guide to open this plan",
     "no_timezone.toml": "created: must have a time-zone offset, like 2025-03-01T09:00:00+03:00 "
     "(found 2026-11-02T10:15:00)",

@@ -62,7 +62,7 @@ def test_the_example_plan_is_valid_and_typed() -> None:
 
 def test_new_plan_defaults() -> None:
     plan = new_plan("Мой план", "ru", NOW)
-    assert plan.schema_version == 1
+    assert plan.schema_version == 2
     assert plan.language is Language.RU
     assert plan.created == plan.updated == NOW
     assert plan.limits.review_date == dt.date(2026, 11, 30)

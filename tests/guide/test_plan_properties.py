@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from guide.checklist import load_checklist
 from guide.plan import (
+    SCHEMA_VERSION,
     CareerPath,
     ChecklistEntry,
     CheckState,
@@ -212,7 +213,7 @@ def plans(draw: st.DrawFn) -> Plan:
             )
         )
     return Plan(
-        schema_version=1,
+        schema_version=SCHEMA_VERSION,
         title=draw(ONE_LINE),
         language=draw(st.sampled_from(Language)),
         created=created,

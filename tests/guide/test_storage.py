@@ -265,7 +265,7 @@ def test_version_0_is_migrated_on_load_without_writing(tmp_path: Path) -> None:
     loaded = load_plan(path)
     plan = loaded.plan
     assert loaded.migrated_from == 0
-    assert plan.schema_version == 1
+    assert plan.schema_version == SCHEMA_VERSION
     assert plan.title == "Old plan"
     assert (plan.limits.daily_minutes, plan.limits.weekly_minutes) == (90, 360)
     assert plan.platforms[0].fee_percent == D(20)
@@ -274,9 +274,9 @@ def test_version_0_is_migrated_on_load_without_writing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.endswith(".lock")) == [
         "old.toml"
     ]
-    # The next save writes version 1 and keeps the version-0 text as the backup.
+    # The next save writes the current version and keeps the version-0 text as the backup.
     save_plan(plan, path, expected=loaded.fingerprint)
-    assert tomllib.loads(path.read_text("utf-8"))["schema_version"] == 1
+    assert tomllib.loads(path.read_text("utf-8"))["schema_version"] == SCHEMA_VERSION
     assert backup_path(path).read_text("utf-8") == V0
     assert load_plan(path).migrated_from is None
 
@@ -287,7 +287,7 @@ def test_migration_leaves_keys_it_cannot_move_for_validation(tmp_path: Path) -> 
     with pytest.raises(PlanError) as info:
         load_plan(path)
     assert info.value.problems == [
-        "(read as schema_version 0 and migrated to 1)",
+        "(read as schema_version 0 and migrated to 2)",
         "name: unknown key: a plan has no such setting (check its spelling, or remove it)",
     ]
 
@@ -303,18 +303,18 @@ def test_migration_of_wrong_types_reports_them() -> None:
 
 def test_newer_schema_version_says_to_update(tmp_path: Path) -> None:
     path = tmp_path / "new.toml"
-    path.write_text(EXAMPLE.read_text("utf-8").replace("schema_version = 1", "schema_version = 2"))
+    path.write_text(EXAMPLE.read_text("utf-8").replace("schema_version = 2", "schema_version = 3"))
     with pytest.raises(PlanError) as info:
         load_plan(path)
     assert str(info.value) == (
-        f"{path}: schema_version 2 is newer than this remote-guide understands (up to 1); "
+        f"{path}: schema_version 3 is newer than this remote-guide understands (up to 2); "
         "update remote-guide to open this plan"
     )
 
 
 def test_negative_schema_version(tmp_path: Path) -> None:
     path = tmp_path / "odd.toml"
-    path.write_text(EXAMPLE.read_text("utf-8").replace("schema_version = 1", "schema_version = -3"))
+    path.write_text(EXAMPLE.read_text("utf-8").replace("schema_version = 2", "schema_version = -3"))
     with pytest.raises(
         PlanError, match="schema_version -3 is not a version remote-guide ever wrote"
     ):
