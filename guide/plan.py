@@ -491,7 +491,7 @@ class Decision(StrEnum):
     MOVE_HOURS_TO_STUDY = "move_hours_to_study"
 
 
-Count = Annotated[int, Strict(), _between(0, 1_000_000)]
+Count = Annotated[int, Strict(), between(0, 1_000_000)]
 EntryId = Annotated[str, StringConstraints(strict=True, pattern=r"^[0-9a-f]{12}$")]
 """A log entry's or review's id: 12 lowercase hex digits, e.g. ``3f9a0c12b7de``."""
 
