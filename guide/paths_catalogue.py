@@ -25,7 +25,8 @@ from pydantic import StringConstraints as Str
 from guide.content import ContentError, read_toml
 from guide.paths import content_dir
 from guide.plan import CareerPath
-from guide.platforms import LocalText, _message, _where
+from guide.platforms import _message, _where
+from guide.texts import LocalText
 
 FILE_NAME = "paths.toml"
 

@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING
 
 from guide.i18n import Lang, t
 from guide.rate import ZERO, payout_share, real_hourly_rate, round_money
+from guide.texts import LocalText
 
 if TYPE_CHECKING:
     from guide.paths_catalogue import PathInfo, Pay
@@ -78,15 +79,7 @@ class Weeks:
     accusative: bool = False
 
 
-@dataclass(frozen=True)
-class Local:
-    """A text given in both languages (content data)."""
-
-    en: str
-    ru: str
-
-
-Value = Money | Hours | Weeks | Local | dt.date | Decimal | int | str
+Value = Money | Hours | Weeks | LocalText | dt.date | Decimal | int | str
 
 
 @dataclass(frozen=True)
@@ -154,8 +147,8 @@ def fmt(value: Value, lang: Lang) -> str:
         form = plural_form(lang, value.count)
         case = "acc_" if value.accusative else ""
         return t(lang, f"switch_weeks_{case}{form}", n=value.count)
-    if isinstance(value, Local):
-        return value.ru if lang == "ru" else value.en
+    if isinstance(value, LocalText):
+        return value.get(lang)
     if isinstance(value, dt.date):
         return date_text(value, lang)
     if isinstance(value, Decimal):
@@ -324,12 +317,12 @@ def _needed(
         notes.append(Note("job_ready_date", "switch_needed_own", {"hours": Hours(hours_needed)}))
     elif info is not None and info.study_hours is not None and info.study_basis is not None:
         hours_needed = Decimal(info.study_hours)
-        basis = Local(info.study_basis.en, info.study_basis.ru)
+        basis = info.study_basis
         values: dict[str, Value] = {"hours": Hours(hours_needed), "basis": basis}
         notes.append(Note("job_ready_date", "switch_needed_path", values))
     else:
         why = info.study_note if info is not None else None
-        local = Local(why.en, why.ru) if why is not None else Local("", "")
+        local = why if why is not None else ""
         notes.append(Note("job_ready_date", "switch_needed_missing", {"why": local}))
     if hours_needed is not None and done > 0:
         notes.append(Note("job_ready_date", "switch_done", {"hours": Hours(done)}))
@@ -346,20 +339,20 @@ def _pay(info: PathInfo | None, currency: str) -> tuple[Decimal | None, list[Not
     if pay is None:
         no_pay = info.no_pay_for(currency) if info is not None else None
         if no_pay is not None:
-            local = Local(no_pay.note.en, no_pay.note.ru)
+            local = no_pay.note
             return None, [Note("pay", "switch_pay_none_region", {"why": local})]
         return None, [Note("pay", "switch_pay_none", {"currency": currency})]
     hourly = pay_hourly(pay)
     values: dict[str, Value] = {
         "annual": Money(Decimal(pay.annual), pay.currency, places=0),
         "hourly": Money(hourly, pay.currency),
-        "occupation": Local(pay.occupation.en, pay.occupation.ru),
-        "region": Local(pay.region.en, pay.region.ru),
-        "period": Local(pay.period.en, pay.period.ru),
+        "occupation": pay.occupation,
+        "region": pay.region,
+        "period": pay.period,
     }
     notes = [Note("pay", "switch_pay", values)]
     if pay.entry_annual is None and pay.entry_note is not None:
-        local = Local(pay.entry_note.en, pay.entry_note.ru)
+        local = pay.entry_note
         notes.append(Note("pay", "switch_pay_entry", {"why": local}))
     return hourly, notes
 

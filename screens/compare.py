@@ -19,13 +19,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.i18n import Lang, t
 from guide.plan import Plan
 from guide.switch import Switch, compare, figure_lines, fmt, with_move
+from screens.base import GuideModal, GuideScreen
 
 TIMELINE_WIDTH = 30
 MAX_MOVE = Decimal(168)
@@ -71,7 +71,7 @@ class HoursInput(Input):
         return character is not None and (character.isdigit() or character in ".,")
 
 
-class SourcesDialog(ModalScreen[None]):
+class SourcesDialog(GuideModal[None]):
     """The sources of the path's figures; Enter opens one, Escape closes."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Close", id="compare_sources_close")]
@@ -94,7 +94,7 @@ class SourcesDialog(ModalScreen[None]):
         self.app.open_url(self.urls[int(event.option.id or 0)])
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(GuideScreen[None]):
     """Compare paths: the switch calculator for one plan."""
 
     CSS_PATH = "compare.tcss"
