@@ -224,6 +224,12 @@ def _entry(
     now: dt.datetime,
     line: int,
 ) -> tuple[LogEntry, bool]:
+    if len(row) > len(header):
+        raise CsvError(
+            f"has {len(row)} cells but the header has {len(header)} (a decimal comma? "
+            "write 1.50, or quote the cell)",
+            line,
+        )
     values: dict[str, Any] = {}
     for i, field in fields.items():
         cell = row[i] if i < len(row) else ""
