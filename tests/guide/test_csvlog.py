@@ -148,7 +148,7 @@ def test_a_bad_row_names_line_and_column(
 
 def test_a_quoted_decimal_comma_is_refused() -> None:
     plan = example_plan()
-    with pytest.raises(CsvError, match="number like 5.40"):
+    with pytest.raises(CsvError, match=r"number like 5\.40"):
         read_csv('date,platform,minutes,earned\n2026-11-20,Prolific,5,"1,50"\n', plan, NOW)
 
 
