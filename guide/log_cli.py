@@ -1,4 +1,5 @@
-"""The log commands: ``log``, ``start``, ``stop``, ``status``, ``history`` and ``import``.
+"""The log commands: ``log``, ``start``, ``stop``, ``status``, ``history``, ``review`` and
+``import``.
 
 Every change goes through :func:`guide.storage.update_plan`, which holds the plan's lock
 from reading to writing, so ``remote-guide log`` from a shell and the open app (or two
@@ -474,6 +475,91 @@ def _import(args: argparse.Namespace) -> int:
     return code
 
 
+# --- review ----------------------------------------------------------------------------------
+
+
+def review_lines(plan: Plan, today: dt.date, lang: Lang) -> list[str]:
+    """What ``review`` prints without a decision: whether one is due and why, the numbers
+    since the last review, and the decisions with the articles to read first."""
+    from guide.plan import Decision
+    from guide.review import advice, review_due, review_numbers
+
+    cur = _esc(plan.profile.currency)
+    due = review_due(plan, today)
+    lines: list[str] = []
+    if due is None:
+        lines.append(t(lang, "cli_review_not_due", date=day(lang, plan.limits.review_date)))
+    else:
+        if due.date_reached:
+            lines.append(t(lang, "cli_review_due_date", date=day(lang, due.review_date)))
+        for hit in due.stop_hits:
+            per_hour = t(lang, "cli_per_hour", money=money(lang, hit.rate, cur))
+            lines.append(t(lang, "cli_review_due_rule", platform=_esc(hit.platform), rate=per_hour))
+    numbers = review_numbers(plan, today)
+    totals = numbers.totals
+    rate = totals.real_rate
+    lines.append(
+        t(
+            lang,
+            "cli_review_numbers",
+            since=day(lang, totals.start),
+            work=duration(lang, totals.work_minutes),
+            earned=money(lang, totals.earned, cur),
+            net=money(lang, totals.net, cur),
+            rate="—" if rate is None else t(lang, "cli_per_hour", money=money(lang, rate, cur)),
+            study=duration(lang, totals.study_minutes),
+        )
+    )
+    lines.append(
+        t(
+            lang,
+            "cli_review_milestones",
+            done=numbers.milestones_done,
+            open=numbers.milestones_open,
+            overdue=numbers.milestones_overdue,
+        )
+    )
+    lines.append(t(lang, "cli_review_choices"))
+    for decision in Decision:
+        words = t(lang, f"cli_decision_{decision.value}")
+        lines.append(f"  {decision.value:<20} {words} ({', '.join(advice(decision))})")
+    return lines
+
+
+def _review(args: argparse.Namespace) -> int:
+    today = args.today or _now(args).date()
+    if args.decision is None:
+        plan = _load(args)
+        if plan is None:
+            return 1
+        print("\n".join(review_lines(plan, today, _lang(args, plan))))
+        return 0
+    from guide.review import ReviewError, record_review
+
+    def change(plan: Plan, lang: Lang) -> str:
+        try:
+            review = record_review(
+                plan,
+                today,
+                args.decision,
+                args.reason or "",
+                next_review=_date(lang, args.next, today) if args.next else None,
+                platform=args.platform,
+                goal=args.goal,
+                weekly_minutes=_whole(lang, "weekly-minutes", args.weekly_minutes),
+                hours_per_week=_whole(lang, "hours", args.hours),
+            )
+        except ReviewError as e:
+            raise Refused(_problems(lang, e.problems)) from None
+        words = t(lang, f"cli_decision_{review.decision.value}")
+        return t(lang, "cli_review_recorded", decision=words, date=day(lang, review.next_review))
+
+    code, line = _change(args, change)
+    if line is not None:
+        print(line)
+    return code
+
+
 # --- the parser --------------------------------------------------------------------------------
 
 
@@ -510,7 +596,7 @@ def _work_fields(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add ``log``, ``start``, ``stop``, ``status``, ``history`` and ``import``."""
+    """Add ``log``, ``start``, ``stop``, ``status``, ``history``, ``review`` and ``import``."""
     p = sub.add_parser("log", help="log a work or study session")
     _common(p)
     p.add_argument("--minutes", required=True, metavar="N", help="whole minutes, 1-1440")
@@ -543,6 +629,29 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--weeks", type=_weeks, metavar="N", help="only the last N weeks")
     p.add_argument("--json", action="store_true", help="print the weeks as JSON")
     p.set_defaults(func=_history)
+
+    p = sub.add_parser("review", help="is a review due, the numbers since the last; record one")
+    _common(p)
+    p.add_argument(
+        "--decision",
+        choices=(
+            "keep_going",
+            "cut_hours",
+            "drop_platform",
+            "switch_to_skill",
+            "stop_microtasks",
+            "move_hours_to_study",
+        ),
+        help="record this decision (without it, only show whether a review is due)",
+    )
+    p.add_argument("--reason", metavar="TEXT", help="one line of why (needed with --decision)")
+    p.add_argument("--next", metavar="YYYY-MM-DD", help="the next review (default: in 4 weeks)")
+    p.add_argument("--platform", metavar="NAME", help="drop_platform: which one")
+    p.add_argument("--goal", metavar="SKILL", help="switch_to_skill, move_hours_to_study: which")
+    p.add_argument("--weekly-minutes", metavar="N", help="cut_hours: the new weekly limit")
+    p.add_argument("--hours", metavar="N", help="move_hours_to_study: hours a week to move")
+    p.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
+    p.set_defaults(func=_review)
 
     p = sub.add_parser("import", help="add the sessions of a CSV file to the log")
     _common(p)

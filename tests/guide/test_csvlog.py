@@ -157,3 +157,30 @@ def test_bad_mapping() -> None:
         parse_mapping("Day")
     with pytest.raises(ValueError, match="is not a field"):
         parse_mapping("Day=when")
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans_with_logs(), st.data())
+def test_toml_round_trip_with_tombstones_timer_and_reviews(plan: Plan, data: st.DataObject) -> None:
+    from guide.plan import Review, Timer, Tombstone
+    from guide.storage import plan_from_toml, plan_to_toml
+
+    stamp = st.datetimes(dt.datetime(2000, 1, 1), dt.datetime(2100, 1, 1), timezones=OFFSETS)
+    plan.deleted = [
+        Tombstone(id=i, when=data.draw(stamp))
+        for i in data.draw(st.lists(st.from_regex(r"[0-9a-f]{12}", fullmatch=True), max_size=3))
+        if i not in {e.id for e in plan.log}
+    ]
+    if data.draw(st.booleans()):
+        plan.timer = Timer(started=data.draw(stamp), platform=plan.platforms[0].name)
+    day = plan.created.date()
+    plan.reviews = [
+        Review(
+            date=day,
+            decision=data.draw(st.sampled_from(["keep_going", "cut_hours", "stop_microtasks"])),
+            reason=data.draw(TEXT),
+            next_review=day + dt.timedelta(days=data.draw(st.integers(0, 400))),
+        )
+        for _ in range(data.draw(st.integers(0, 2)))
+    ]
+    assert plan_from_toml(plan_to_toml(plan)) == plan

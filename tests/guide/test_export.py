@@ -204,3 +204,16 @@ def test_fold_counts_octets() -> None:
     assert [len(p.encode()) for p in parts] == [74, 75, 55]  # a 2-octet letter never split
     assert all(p.startswith(" ") for p in parts[1:])
     assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+
+
+def test_show_and_markdown_include_the_reviews() -> None:
+    from guide.review import record_review
+
+    plan = example_plan()
+    record_review(plan, dt.date(2026, 12, 14), "drop_platform", "Pays [b]little", platform="Toloka")
+    summary = plan_summary(plan, dt.date(2026, 12, 15))
+    assert summary["reviews"][0]["decision"] == "drop_platform"
+    text = summary_text(summary, "plan.toml")
+    assert "  2026-12-14  drop platform (Toloka): Pays [b]little; next review 2027-01-11" in text
+    markdown = to_markdown(plan, dt.date(2026, 12, 15))
+    assert "## Reviews\n\n- 2026-12-14  drop platform (Toloka): Pays \\[b\\]little;" in markdown

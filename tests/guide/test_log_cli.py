@@ -267,3 +267,22 @@ def test_two_processes_logging_at_once_lose_nothing(plan_path: Path, tmp_path: P
     assert len(log) == 9 + 80
     notes = {e.note for e in log[9:]}
     assert notes == {f"{p} {i}" for p in ("Prolific", "Toloka") for i in range(40)}
+
+
+def test_review_from_the_shell(plan_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "review", str(plan_path), "--today", "2026-12-14")
+    assert code == 0
+    assert out.startswith("A review is due: its date, 2026-12-14, has come.\nSince 2026-11-02:")
+    assert "  drop_platform        Drop a platform (real-hourly-rate," in out
+    before = plan_path.read_bytes()
+    args = ["review", str(plan_path), "--today", "2026-12-14", "--decision", "drop_platform"]
+    code, _, err = run(capsys, *args, "--reason", "Pays little")
+    assert code == 1 and "platform: missing" in err and plan_path.read_bytes() == before
+    code, out, _ = run(capsys, *args, "--reason", "Pays little", "--platform", "Toloka")
+    assert (code, out) == (0, "Review recorded: Drop a platform. Next review on 2027-01-11.\n")
+    plan = load_plan(plan_path).plan
+    assert plan.reviews[0].reason == "Pays little" and plan.limits.review_date.isoformat() == (
+        "2027-01-11"
+    )
+    code, out, _ = run(capsys, "review", str(plan_path), "--today", "2026-12-15")
+    assert out.startswith("No review is due; the next one is on 2027-01-11.")
