@@ -26,6 +26,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 from guide.plan import EntryKind, LogEntry, Plan
@@ -116,7 +117,7 @@ def main() -> None:
         values = [rows[size][name] for size in SIZES]
         base = floor if "(process)" in name else 0.0
         above = [max(v - base, 0.01) for v in values]
-        growth = ", ".join(f"{b / a:.1f}" for a, b in zip(above, above[1:], strict=False))
+        growth = ", ".join(f"{b / a:.1f}" for a, b in pairwise(above))
         unit = "" if name == "file KB" else " ms"
         cells = "".join(f"{v:>9.0f}{unit:3}" for v in values)
         print(f"{name:28}{cells}   {growth if name != 'file KB' else ''}")
