@@ -66,7 +66,7 @@ def plans_with_logs(draw: st.DrawFn) -> Plan:
     )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans_with_logs())
 def test_export_then_import_into_an_empty_log_is_the_identity(plan: Plan) -> None:
     empty = plan.model_copy(update={"log": []}, deep=True)
