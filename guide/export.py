@@ -39,6 +39,7 @@ from guide.plan import (
     stop_rule_hits,
 )
 from guide.rate import naive_hourly_rate, round_money
+from guide.weekly import Totals, month_totals, study_weeks, year_totals
 
 _INVISIBLE_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
@@ -110,9 +111,23 @@ def _platform_summary(plan: Plan, platform: Platform) -> dict[str, Any]:
     }
 
 
+def _totals(totals: Totals) -> dict[str, Any]:
+    return {
+        "start": totals.start.isoformat(),
+        "end": totals.end.isoformat(),
+        "work_minutes": totals.work_minutes,
+        "study_minutes": totals.study_minutes,
+        "earned": money(totals.earned),
+        "withdrawal_fees": money(totals.withdrawal_fees),
+        "tax": money(totals.tax),
+        "net": money(totals.net),
+    }
+
+
 def plan_summary(plan: Plan, today: dt.date) -> dict[str, Any]:
     """What ``show`` prints, as JSON-ready data (user text not escaped yet)."""
     use = limit_use(plan, today)
+    study = {s.goal: s.minutes for s in study_weeks(plan, today)}
     rule = plan.limits.stop_rule
     return {
         "title": plan.title,
@@ -150,9 +165,14 @@ def plan_summary(plan: Plan, today: dt.date) -> dict[str, Any]:
                 "target_date": g.target_date.isoformat() if g.target_date else None,
                 "milestones_done": sum(m.done for m in g.milestones),
                 "milestones_total": len(g.milestones),
+                "study_minutes_this_week": study.get(g.skill, 0),
             }
             for g in plan.goals
         ],
+        "totals": {
+            "month": _totals(month_totals(plan, today)),
+            "year": _totals(year_totals(plan, today)),
+        },
         "timer": _timer(plan),
         "reviews": _reviews(plan),
         "next_milestones": [
@@ -277,6 +297,14 @@ def summary_text(summary: dict[str, Any], source: str) -> str:
             f"over {rule['after_weeks']} weeks: "
             + (f"stop {fires}" if fires else "nothing to stop")
         )
+    cur = escape_text(summary["currency"])
+    lines += ["", "Earnings from the log (for taxes)"]
+    for label, key in (("this month", "month"), ("this year", "year")):
+        tot = summary["totals"][key]
+        lines.append(
+            f"  {label:<10} earned {tot['earned']} {cur}, withdrawal fees "
+            f"{tot['withdrawal_fees']} {cur}, tax {tot['tax']} {cur}, net {tot['net']} {cur}"
+        )
     lines += ["", "Platforms", *_platform_lines(summary)]
     if not summary["platforms"]:
         lines.append("  none yet")
@@ -285,7 +313,8 @@ def summary_text(summary: dict[str, Any], source: str) -> str:
         by = f", by {g['target_date']}" if g["target_date"] else ""
         lines.append(
             f"  {escape_text(g['skill'])}: {g['milestones_done']} of {g['milestones_total']} "
-            f"milestones done, {g['hours_per_week']} h/week{by}"
+            f"milestones done, {g['hours_per_week']} h/week{by}; studied "
+            f"{hours(g['study_minutes_this_week'])} this week"
         )
     if not summary["goals"]:
         lines.append("  none yet")

@@ -148,7 +148,7 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
     (the file untouched). ``change`` raises Refused, LogError or TimerError to refuse."""
     from guide.export import escape_text
     from guide.log import LogError
-    from guide.storage import PlanError, update_plan
+    from guide.storage import PlanError, load_plan, update_plan
     from guide.timer import TimerError
 
     path = _path(args)
@@ -162,6 +162,8 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
         return result
 
     try:
+        if not path.exists():
+            load_plan(path)  # says "file not found" without leaving a lock file behind
         result, _ = update_plan(path, run)
     except PlanError as e:
         print(escape_text(str(e), multiline=True), file=sys.stderr)
@@ -313,10 +315,7 @@ def _stop(args: argparse.Namespace) -> int:
             raise Refused(
                 t(lang, "cli_timer_too_long", subject=subject, elapsed=duration(lang, spent))
             )
-        fields = _entry_fields(args, lang)
-        if timer.platform is None:
-            fields = {"note": fields["note"]}  # study: earned and tasks would be refused
-        entry = stop_timer(plan, now, minutes=minutes, **fields)
+        entry = stop_timer(plan, now, minutes=minutes, **_entry_fields(args, lang))
         if entry is None:
             return t(lang, "cli_timer_short", subject=subject)
         return _logged_line(plan, lang, entry, now.date())

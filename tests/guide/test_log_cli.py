@@ -124,7 +124,7 @@ def test_missing_plan_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         capsys, "log", str(tmp_path / "none.toml"), "--minutes", "5", "--platform", "X"
     )
     assert code == 1 and "file not found" in err
-    assert not (tmp_path / "none.toml").exists()
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_timer_from_the_shell(plan_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,6 +160,9 @@ def test_status_says_when_the_limit_is_reached(
 
 def test_stop_discard(plan_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     run(capsys, "start", str(plan_path), "--goal", GOAL)
+    code, _, err = run(capsys, "stop", str(plan_path), "--minutes", "20", "--earned", "1")
+    assert code == 1 and "earned: a study entry earns nothing" in err
+    assert load_plan(plan_path).plan.timer is not None  # still running
     code, out, _ = run(capsys, "stop", str(plan_path), "--discard")
     assert code == 0 and "nothing was logged" in out
     assert len(load_plan(plan_path).plan.log) == 9
