@@ -146,9 +146,11 @@ def _path(args: argparse.Namespace) -> Path:
 def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tuple[int, T | None]:
     """Run ``change`` on the plan under its lock and save; 1 and a message on any problem
     (the file untouched). ``change`` raises Refused, LogError or TimerError to refuse."""
+    from pydantic import ValidationError
+
     from guide.export import escape_text
     from guide.log import LogError
-    from guide.storage import PlanError, load_plan, update_plan
+    from guide.storage import PlanError, load_plan, update_plan, validation_problems
     from guide.timer import TimerError
 
     path = _path(args)
@@ -172,6 +174,8 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
         return _fail(path, str(e), lang), None
     except LogError as e:
         return _fail(path, _problems(lang, e.problems), lang), None
+    except ValidationError as e:  # a change the plan's own checks refuse
+        return _fail(path, _problems(lang, validation_problems(e)), lang), None
     return 0, result
 
 
