@@ -349,7 +349,6 @@ def status_lines(plan: Plan, now: dt.datetime, lang: Lang) -> list[str]:
             )
         )
     limits = plan.limits
-    week_used = limits.weekly_minutes - status.left_week
     lines.append(
         t(
             lang,
@@ -363,7 +362,7 @@ def status_lines(plan: Plan, now: dt.datetime, lang: Lang) -> list[str]:
         t(
             lang,
             "cli_status_week",
-            used=duration(lang, max(week_used, 0)),
+            used=duration(lang, status.week_minutes),
             limit=duration(lang, limits.weekly_minutes),
             left=duration(lang, status.left_week),
         )

@@ -132,6 +132,7 @@ class TimerStatus:
     timer: Timer | None
     elapsed_minutes: int
     today_minutes: int
+    week_minutes: int
     left_today: int
     left_week: int
     working_day: bool
@@ -157,6 +158,7 @@ def timer_status(plan: Plan, now: dt.datetime) -> TimerStatus:
         timer=timer,
         elapsed_minutes=elapsed,
         today_minutes=use.today_minutes + counted,
+        week_minutes=use.week_minutes + counted,
         left_today=max(0, use.left_today - counted),
         left_week=max(0, use.weekly_limit - use.week_minutes - counted),
         working_day=use.working_day,

@@ -99,6 +99,7 @@ def test_status_counts_the_running_session(plan: Plan) -> None:
     status = timer_status(plan, NOW + dt.timedelta(minutes=20))
     # Daily limit 90, 40 logged today, 20 running: 30 left.
     assert (status.elapsed_minutes, status.today_minutes, status.left_today) == (20, 60, 30)
+    assert (status.week_minutes, status.left_week) == (210, 240)
     assert status.working_day and not status.limit_reached
 
 
