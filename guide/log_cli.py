@@ -1,5 +1,5 @@
-"""The log commands: ``log``, ``start``, ``stop``, ``status``, ``history``, ``review`` and
-``import``.
+"""The log commands: ``log``, ``entries``, ``edit``, ``delete``, ``start``, ``stop``,
+``status``, ``history``, ``review`` and ``import``.
 
 Every change goes through :func:`guide.storage.update_plan`, which holds the plan's lock
 from reading to writing, so ``remote-guide log`` from a shell and the open app (or two
@@ -252,6 +252,87 @@ def _log(args: argparse.Namespace) -> int:
         )
         add_entry(plan, entry)
         return _logged_line(plan, lang, entry, now.date())
+
+    code, line = _change(args, change)
+    if line is not None:
+        print(line)
+    return code
+
+
+def entry_line(plan: Plan, lang: Lang, entry: Any) -> str:
+    """One entry for ``entries``: id, date, platform or goal, time, earnings, note."""
+    from guide.plan import EntryKind
+
+    parts = [entry.id, day(lang, entry.date), _esc(entry.subject), duration(lang, entry.minutes)]
+    if entry.kind is EntryKind.WORK:
+        parts.append(money(lang, entry.earned, _esc(plan.profile.currency)))
+    else:
+        parts.append(t(lang, "cli_entry_study"))
+    if entry.note:
+        parts.append(_esc(entry.note))
+    return "  ".join(parts)
+
+
+def _entries(args: argparse.Namespace) -> int:
+    from guide.log import entries
+
+    plan = _load(args)
+    if plan is None:
+        return 1
+    lang = _lang(args, plan)
+    found = entries(plan, platform=args.platform, goal=args.goal)
+    if args.weeks is not None:
+        from guide.plan import week_start
+
+        first = week_start(_now(args).date()) - dt.timedelta(weeks=args.weeks - 1)
+        found = [e for e in found if e.date >= first]
+    if args.json:
+        from guide.export import log_json, summary_json
+
+        shown = plan.model_copy(update={"log": found})
+        print(summary_json({"log": log_json(shown)}))
+        return 0
+    if not found:
+        print(t(lang, "cli_history_empty"))
+    for entry in found:
+        print(entry_line(plan, lang, entry))
+    return 0
+
+
+def _edit(args: argparse.Namespace) -> int:
+    from guide.log import edit_entry
+
+    now = _now(args)
+
+    def change(plan: Plan, lang: Lang) -> str:
+        fields: dict[str, Any] = {
+            k: v for k, v in _entry_fields(args, lang).items() if v is not None
+        }
+        if args.minutes is not None:
+            fields["minutes"] = _whole(lang, "minutes", args.minutes)
+        if args.date is not None:
+            fields["date"] = _date(lang, args.date, now.date())
+        if args.platform is not None:
+            fields.update(kind="work", platform=args.platform, goal=None)
+        if args.goal is not None:
+            fields.update(kind="study", goal=args.goal, platform=None, earned=None, tasks=None)
+        done = edit_entry(plan, args.id, now, **fields)
+        return t(lang, "cli_edited", entry=entry_line(plan, lang, done.entry))
+
+    code, line = _change(args, change)
+    if line is not None:
+        print(line)
+    return code
+
+
+def _delete(args: argparse.Namespace) -> int:
+    from guide.log import delete_entry
+
+    now = _now(args)
+
+    def change(plan: Plan, lang: Lang) -> str:
+        done = delete_entry(plan, args.id, now)
+        return t(lang, "cli_deleted", entry=entry_line(plan, lang, done.entry))
 
     code, line = _change(args, change)
     if line is not None:
@@ -598,7 +679,7 @@ def _work_fields(p: argparse.ArgumentParser) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add ``log``, ``start``, ``stop``, ``status``, ``history``, ``review`` and ``import``."""
+    """Add the log commands (see the module's docstring) to the ``remote-guide`` parser."""
     p = sub.add_parser("log", help="log a work or study session")
     _common(p)
     p.add_argument("--minutes", required=True, metavar="N", help="whole minutes, 1-1440")
@@ -608,6 +689,31 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--rejected", metavar="N", help="tasks rejected")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     p.set_defaults(func=_log)
+
+    p = sub.add_parser("entries", help="list the log, newest first, with each entry's id")
+    _common(p)
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--platform", metavar="NAME", help="only work on this platform")
+    which.add_argument("--goal", metavar="SKILL", help="only study toward this goal")
+    p.add_argument("--weeks", type=_weeks, metavar="N", help="only the last N weeks")
+    p.add_argument("--json", action="store_true", help="print the entries as JSON")
+    p.set_defaults(func=_entries)
+
+    p = sub.add_parser("edit", help="correct a log entry (its id from `entries`)")
+    _common(p)
+    p.add_argument("id", help="the entry's id")
+    p.add_argument("--minutes", metavar="N", help="whole minutes, 1-1440")
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--platform", metavar="NAME", help="make it work on this platform")
+    which.add_argument("--goal", metavar="SKILL", help="make it study toward this goal")
+    _work_fields(p)
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day")
+    p.set_defaults(func=_edit)
+
+    p = sub.add_parser("delete", help="delete a log entry (its id from `entries`)")
+    _common(p)
+    p.add_argument("id", help="the entry's id")
+    p.set_defaults(func=_delete)
 
     p = sub.add_parser("start", help="start the session timer (kept in the plan)")
     _common(p)

@@ -289,3 +289,27 @@ def test_review_from_the_shell(plan_path: Path, capsys: pytest.CaptureFixture[st
     )
     code, out, _ = run(capsys, "review", str(plan_path), "--today", "2026-12-15")
     assert out.startswith("No review is due; the next one is on 2027-01-11.")
+
+
+def test_entries_edit_and_delete(plan_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "entries", str(plan_path), "--platform", "Clickworker")
+    first = load_plan(plan_path).plan.log[7]  # 2026-11-18, Clickworker
+    assert (
+        code == 0 and out.splitlines()[0] == f"{first.id}  2026-11-18  Clickworker  1 h  2.60 USD"
+    )
+    code, out, _ = run(capsys, "edit", str(plan_path), first.id, "--minutes", "65", "--note", "ok")
+    assert (code, out) == (
+        0,
+        f"Changed: {first.id}  2026-11-18  Clickworker  1 h 5 min  2.60 USD  ok\n",
+    )
+    entry = load_plan(plan_path).plan.log[7]
+    assert (entry.minutes, entry.note, entry.id) == (65, "ok", first.id)
+    code, out, _ = run(capsys, "delete", str(plan_path), first.id)
+    plan = load_plan(plan_path).plan
+    assert code == 0 and out.startswith("Deleted: ") and len(plan.log) == 8
+    assert [d.id for d in plan.deleted] == [first.id]
+    before = plan_path.read_bytes()
+    code, _, err = run(capsys, "edit", str(plan_path), first.id, "--minutes", "5")
+    assert code == 1 and f"no entry '{first.id}'" in err and plan_path.read_bytes() == before
+    code, out, _ = run(capsys, "entries", str(plan_path), "--weeks", "1", "--json")
+    assert [e["date"] for e in json.loads(out)["log"]] == ["2026-11-19", "2026-11-17"]
