@@ -130,7 +130,8 @@ def _fail(path: Path, message: str, lang: Lang) -> int:
     return 1
 
 
-def _problems(lang: Lang, problems: list[str]) -> str:
+def _problems(problems: list[str]) -> str:
+    # The model's messages are English for now (guide.storage.validation_problems).
     return "; ".join(problems) + "."
 
 
@@ -173,9 +174,9 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
     except (Refused, TimerError) as e:
         return _fail(path, str(e), lang), None
     except LogError as e:
-        return _fail(path, _problems(lang, e.problems), lang), None
+        return _fail(path, _problems(e.problems), lang), None
     except ValidationError as e:  # a change the plan's own checks refuse
-        return _fail(path, _problems(lang, validation_problems(e)), lang), None
+        return _fail(path, _problems(validation_problems(e)), lang), None
     return 0, result
 
 
@@ -633,7 +634,7 @@ def _review(args: argparse.Namespace) -> int:
                 hours_per_week=_whole(lang, "hours", args.hours),
             )
         except ReviewError as e:
-            raise Refused(_problems(lang, e.problems)) from None
+            raise Refused(_problems(e.problems)) from None
         words = t(lang, f"cli_decision_{review.decision.value}")
         return t(lang, "cli_review_recorded", decision=words, date=day(lang, review.next_review))
 

@@ -411,7 +411,7 @@ async def test_a_goal_with_study_logged_is_kept_and_renamed_with_its_entries(
         await pilot.press("home")
         await pilot.click("#goal-remove")
         await pilot.pause()
-        assert [g.skill for g in app.screen.plan.goals][0] == skill  # type: ignore[attr-defined]
+        assert app.screen.plan.goals[0].skill == skill  # type: ignore[attr-defined]
         app.screen.query_one("#goals").focus()
         await pilot.press("home", "enter")
         await pilot.pause()
