@@ -104,7 +104,9 @@ def parse_mapping(text: str) -> dict[str, str]:
     return mapping
 
 
-def _header(row: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
+def _header(
+    row: list[str], mapping: Mapping[str, str], defaults: Mapping[str, object]
+) -> dict[int, str]:
     """Column positions to field names."""
     folded = {k.casefold(): v for k, v in mapping.items()}
     fields: dict[int, str] = {}
@@ -115,8 +117,9 @@ def _header(row: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
             if target in fields.values():
                 raise CsvError(f"two columns are read as {target!r}", 1, name)
             fields[i] = target
-    missing = [f for f in ("date", "minutes") if f not in fields.values()]
-    if not {"platform", "goal"} & set(fields.values()):
+    present = set(fields.values()) | set(defaults)
+    missing = [f for f in ("date", "minutes") if f not in present]
+    if not {"platform", "goal"} & present:
         missing.append("platform or goal")
     if missing:
         found = ", ".join(repr(c) for c in row) or "none"
@@ -183,16 +186,26 @@ def _first_column(problem: str, fields: dict[int, str]) -> str | None:
 
 
 def read_csv(
-    text: str, plan: Plan, now: dt.datetime, mapping: Mapping[str, str] | None = None
+    text: str,
+    plan: Plan,
+    now: dt.datetime,
+    mapping: Mapping[str, str] | None = None,
+    defaults: Mapping[str, object] | None = None,
 ) -> list[LogEntry]:
     """Every row of ``text`` as a validated entry for ``plan``, in file order; rows with no
     id get a fresh one, and ``changed`` is ``now`` when the file has no such column.
-    CsvError for the first row that isn't one (nothing is returned)."""
-    return [entry for entry, _ in _rows(text, plan, now, mapping)]
+    ``defaults`` fill fields a row leaves empty (``{"platform": "Prolific"}`` for one
+    platform's own export). CsvError for the first row that isn't one (nothing is
+    returned)."""
+    return [entry for entry, _ in _rows(text, plan, now, mapping, defaults)]
 
 
 def _rows(
-    text: str, plan: Plan, now: dt.datetime, mapping: Mapping[str, str] | None
+    text: str,
+    plan: Plan,
+    now: dt.datetime,
+    mapping: Mapping[str, str] | None,
+    defaults: Mapping[str, object] | None = None,
 ) -> list[tuple[LogEntry, bool]]:
     """The entries, each with whether its row gave an id."""
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -200,7 +213,7 @@ def _rows(
         header = next(reader, None)
         if header is None:
             raise CsvError("is empty: a CSV with a header line is expected")
-        fields = _header(header, mapping or {})
+        fields = _header(header, mapping or {}, defaults or {})
         entries: list[tuple[LogEntry, bool]] = []
         start = reader.line_num + 1
         for row in reader:
@@ -209,7 +222,7 @@ def _rows(
                 continue  # blank lines (spreadsheets add them at the end)
             if len(entries) >= MAX_ROWS:
                 raise CsvError(f"has more than {MAX_ROWS} rows", start)
-            entries.append(_entry(row, fields, header, plan, now, start))
+            entries.append(_entry(row, fields, header, plan, now, start, defaults or {}))
             start = reader.line_num + 1
     except csv.Error as e:
         raise CsvError(f"is not valid CSV: {e}", reader.line_num) from None
@@ -223,6 +236,7 @@ def _entry(
     plan: Plan,
     now: dt.datetime,
     line: int,
+    defaults: Mapping[str, object],
 ) -> tuple[LogEntry, bool]:
     if len(row) > len(header):
         raise CsvError(
@@ -237,6 +251,9 @@ def _entry(
             values[field] = _value(field, cell)
         except ValueError as e:
             raise CsvError(str(e), line, header[i].strip()) from None
+    if values.get("platform") is None and values.get("goal") is None:
+        for key, value in defaults.items():
+            values[key] = value
     names = {f: header[i].strip() for i, f in fields.items()}
     given = values.get("id") is not None
     if not given:
@@ -289,8 +306,12 @@ def merge_rows(plan: Plan, rows: Iterable[tuple[LogEntry, bool]]) -> ImportResul
 
 
 def import_csv(
-    plan: Plan, text: str, now: dt.datetime, mapping: Mapping[str, str] | None = None
+    plan: Plan,
+    text: str,
+    now: dt.datetime,
+    mapping: Mapping[str, str] | None = None,
+    defaults: Mapping[str, object] | None = None,
 ) -> ImportResult:
-    """Read ``text`` and add its new rows to ``plan`` (CsvError, plan unchanged, if any
-    row is bad)."""
-    return merge_rows(plan, _rows(text, plan, now, mapping))
+    """Read ``text`` (see :func:`read_csv`) and add its new rows to ``plan`` (CsvError, plan
+    unchanged, if any row is bad)."""
+    return merge_rows(plan, _rows(text, plan, now, mapping, defaults))

@@ -548,7 +548,10 @@ def _import(args: argparse.Namespace) -> int:
 
     def change(plan: Plan, lang: Lang) -> str:
         try:
-            result = import_csv(plan, text, now, args.map)
+            defaults = {"platform": args.platform} if args.platform else {}
+            if args.goal:
+                defaults = {"goal": args.goal, "kind": "study"}
+            result = import_csv(plan, text, now, args.map, defaults)
         except CsvError as e:
             raise Refused(t(lang, "cli_bad_csv", file=source, problem=str(e))) from None
         return t(lang, "cli_imported", file=source, added=len(result.added), skipped=result.skipped)
@@ -772,4 +775,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="read the file's COLUMN as FIELD (date, kind, platform, goal, minutes, earned, "
         "tasks, note, id, approved, rejected, changed)",
     )
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--platform", metavar="NAME", help="for rows that name no platform or goal")
+    which.add_argument("--goal", metavar="SKILL", help="for rows that name no platform or goal")
     p.set_defaults(func=_import)

@@ -313,3 +313,16 @@ def test_entries_edit_and_delete(plan_path: Path, capsys: pytest.CaptureFixture[
     assert code == 1 and f"no entry '{first.id}'" in err and plan_path.read_bytes() == before
     code, out, _ = run(capsys, "entries", str(plan_path), "--weeks", "1", "--json")
     assert [e["date"] for e in json.loads(out)["log"]] == ["2026-11-19", "2026-11-17"]
+
+
+def test_import_a_platforms_own_export_with_platform(
+    plan_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    csv_path = tmp_path / "prolific.csv"
+    csv_path.write_text("\ufeffDate,Minutes,Reward\n2026-11-20,12,1.80\n2026-11-21,8,0.90\n")
+    args = ["import", str(plan_path), str(csv_path), "--map", "Reward=earned"]
+    code, _, err = run(capsys, *args)
+    assert code == 1 and "no platform or goal column" in err
+    code, out, _ = run(capsys, *args, "--platform", "Prolific")
+    assert code == 0 and "new entries added: 2" in out
+    assert {e.platform for e in load_plan(plan_path).plan.log[-2:]} == {"Prolific"}
