@@ -84,7 +84,8 @@ def stop_timer(
 ) -> LogEntry | None:
     """Stop the timer and log one entry of the elapsed whole minutes (or ``minutes``), on
     the day it started, with ``fields`` (``earned``, ``tasks``, ``note``...). Returns the
-    entry, or None when less than a minute ran (nothing is logged, the timer stops).
+    entry, or None when less than a minute ran (nothing is logged, the timer stops);
+    ``minutes`` out of 1-1440 is a LogError like any entry's.
 
     TimerError if no timer runs, or it ran over a day and no ``minutes`` are given (the
     timer keeps running then, so nothing is lost: stop it with the minutes really worked).
@@ -94,12 +95,12 @@ def stop_timer(
     if timer is None:
         raise TimerError("no timer is running")
     spent = elapsed_minutes(timer, now) if minutes is None else minutes
-    if spent > MAX_MINUTES:
+    if minutes is None and spent > MAX_MINUTES:
         raise TimerError(
             f"the timer has run for {spent // 60} h {spent % 60} min, longer than a day: "
             "give the minutes you really worked"
         )
-    if spent < 1:
+    if minutes is None and spent < 1:
         plan.timer = None
         return None
     start = timer.started.astimezone(_aware(now).tzinfo)

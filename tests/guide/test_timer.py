@@ -86,6 +86,8 @@ def test_stop_edge_cases(plan: Plan) -> None:
     assert plan.timer is not None  # kept, so nothing is lost
     with pytest.raises(LogError, match="earned"):
         stop_timer(plan, later, minutes=60, earned=-1)
+    with pytest.raises(LogError, match="minutes: must be between 1 and 1440"):
+        stop_timer(plan, later, minutes=2000)
     assert plan.timer is not None
     entry = stop_timer(plan, later, minutes=60)
     assert entry is not None and entry.minutes == 60
