@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide import __version__, plan_cli, search_cli, switch_cli
+from guide import __version__, log_cli, plan_cli, search_cli, switch_cli
 from guide.i18n import LANGS, detect_lang
 
 DESCRIPTION = "A terminal guide and planner: microtask gig work or a remote career?"
@@ -50,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
     _add_open(sub)
     plan_cli.register(sub)
+    log_cli.register(sub)
     search_cli.register(sub)
     switch_cli.register(sub)
     return parser

@@ -23,9 +23,12 @@ from typing import Any
 
 from guide import __version__
 from guide.checklist import CheckState, load_checklist
+from guide.i18n import Lang, t
 from guide.plan import (
+    EntryKind,
     Plan,
     Platform,
+    Weekday,
     checklist_progress,
     days_to_review,
     limit_use,
@@ -36,6 +39,7 @@ from guide.plan import (
     stop_rule_hits,
 )
 from guide.rate import naive_hourly_rate, round_money
+from guide.weekly import Totals, month_totals, study_weeks, year_totals
 
 _INVISIBLE_CONTROLS = frozenset(
     "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
@@ -107,9 +111,23 @@ def _platform_summary(plan: Plan, platform: Platform) -> dict[str, Any]:
     }
 
 
+def _totals(totals: Totals) -> dict[str, Any]:
+    return {
+        "start": totals.start.isoformat(),
+        "end": totals.end.isoformat(),
+        "work_minutes": totals.work_minutes,
+        "study_minutes": totals.study_minutes,
+        "earned": money(totals.earned),
+        "withdrawal_fees": money(totals.withdrawal_fees),
+        "tax": money(totals.tax),
+        "net": money(totals.net),
+    }
+
+
 def plan_summary(plan: Plan, today: dt.date) -> dict[str, Any]:
     """What ``show`` prints, as JSON-ready data (user text not escaped yet)."""
     use = limit_use(plan, today)
+    study = {s.goal: s.minutes for s in study_weeks(plan, today)}
     rule = plan.limits.stop_rule
     return {
         "title": plan.title,
@@ -147,9 +165,16 @@ def plan_summary(plan: Plan, today: dt.date) -> dict[str, Any]:
                 "target_date": g.target_date.isoformat() if g.target_date else None,
                 "milestones_done": sum(m.done for m in g.milestones),
                 "milestones_total": len(g.milestones),
+                "study_minutes_this_week": study.get(g.skill, 0),
             }
             for g in plan.goals
         ],
+        "totals": {
+            "month": _totals(month_totals(plan, today)),
+            "year": _totals(year_totals(plan, today)),
+        },
+        "timer": _timer(plan),
+        "reviews": _reviews(plan),
         "next_milestones": [
             {
                 "goal": d.goal.skill,
@@ -160,6 +185,62 @@ def plan_summary(plan: Plan, today: dt.date) -> dict[str, Any]:
             }
             for d in next_milestones(plan, today, limit=5)
         ],
+    }
+
+
+def _exact(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def log_json(plan: Plan) -> list[dict[str, Any]]:
+    """The log for ``show --json``, in log order: money as exact decimal strings (the
+    summary's amounts are rounded to cents; an entry's are kept as logged), unset fields
+    as null."""
+    return [
+        {
+            "id": e.id,
+            "kind": e.kind.value,
+            "date": e.date.isoformat(),
+            "platform": e.platform,
+            "goal": e.goal,
+            "minutes": e.minutes,
+            "earned": _exact(e.earned) if e.kind is EntryKind.WORK else None,
+            "tasks": e.tasks,
+            "approved": e.approved,
+            "rejected": e.rejected,
+            "note": e.note,
+            "changed": e.changed.isoformat() if e.changed else None,
+        }
+        for e in plan.log
+    ]
+
+
+def _reviews(plan: Plan) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": r.id,
+            "date": r.date.isoformat(),
+            "decision": r.decision.value,
+            "reason": r.reason,
+            "next_review": r.next_review.isoformat(),
+            "platform": r.platform,
+            "goal": r.goal,
+            "weekly_minutes": r.weekly_minutes,
+            "hours_per_week": r.hours_per_week,
+        }
+        for r in plan.reviews
+    ]
+
+
+def _timer(plan: Plan) -> dict[str, Any] | None:
+    timer = plan.timer
+    if timer is None:
+        return None
+    return {
+        "started": timer.started.isoformat(),
+        "kind": timer.kind.value,
+        "platform": timer.platform,
+        "goal": timer.goal,
     }
 
 
@@ -216,6 +297,14 @@ def summary_text(summary: dict[str, Any], source: str) -> str:
             f"over {rule['after_weeks']} weeks: "
             + (f"stop {fires}" if fires else "nothing to stop")
         )
+    cur = escape_text(summary["currency"])
+    lines += ["", "Earnings from the log (for taxes)"]
+    for label, key in (("this month", "month"), ("this year", "year")):
+        tot = summary["totals"][key]
+        lines.append(
+            f"  {label:<10} earned {tot['earned']} {cur}, withdrawal fees "
+            f"{tot['withdrawal_fees']} {cur}, tax {tot['tax']} {cur}, net {tot['net']} {cur}"
+        )
     lines += ["", "Platforms", *_platform_lines(summary)]
     if not summary["platforms"]:
         lines.append("  none yet")
@@ -224,7 +313,8 @@ def summary_text(summary: dict[str, Any], source: str) -> str:
         by = f", by {g['target_date']}" if g["target_date"] else ""
         lines.append(
             f"  {escape_text(g['skill'])}: {g['milestones_done']} of {g['milestones_total']} "
-            f"milestones done, {g['hours_per_week']} h/week{by}"
+            f"milestones done, {g['hours_per_week']} h/week{by}; studied "
+            f"{hours(g['study_minutes_this_week'])} this week"
         )
     if not summary["goals"]:
         lines.append("  none yet")
@@ -237,7 +327,21 @@ def summary_text(summary: dict[str, Any], source: str) -> str:
         )
     if not summary["next_milestones"]:
         lines.append("  none")
+    lines += ["", "Reviews", *_review_lines(summary["reviews"], escape_text)]
+    if not summary["reviews"]:
+        lines.append("  none yet")
     return "\n".join(lines) + "\n"
+
+
+def _review_lines(reviews: list[dict[str, Any]], esc: Any) -> list[str]:
+    lines = []
+    for r in reviews:
+        what = r["decision"].replace("_", " ")
+        detail = r["platform"] or r["goal"]
+        if detail:
+            what += f" ({esc(detail)})"
+        lines.append(f"  {r['date']}  {what}: {esc(r['reason'])}; next review {r['next_review']}")
+    return lines
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -297,6 +401,8 @@ def to_markdown(plan: Plan, today: dt.date) -> str:
         )
         out += [f"  - **Stop {md(h['platform'])}**" for h in s["stop_rule"]["fires_for"]]
     out += _md_platforms(plan, s, cur) + _md_goals(plan, s)
+    out += ["", "## Reviews", ""]
+    out += [f"-{line[1:]}" for line in _review_lines(s["reviews"], md)] or ["None yet."]
     return "\n".join(out) + "\n"
 
 
@@ -380,7 +486,9 @@ def _uid(plan: Plan, *parts: str) -> str:
     return f"{hashlib.sha256(key.encode()).hexdigest()[:32]}@remote-guide"
 
 
-def _event(uid: str, stamp: str, day: dt.date, summary: str, description: str) -> list[str]:
+def _event(
+    uid: str, stamp: str, day: dt.date, summary: str, description: str, *extra: str
+) -> list[str]:
     end = (
         f"DTEND;VALUE=DATE:{_ics_date(day + dt.timedelta(days=1))}"
         if day < dt.date.max
@@ -395,17 +503,58 @@ def _event(uid: str, stamp: str, day: dt.date, summary: str, description: str) -
         f"SUMMARY:{ics_text(summary)}",
         f"DESCRIPTION:{ics_text(description)}",
         "TRANSP:TRANSPARENT",
+        *extra,
         "END:VEVENT",
     ]
 
 
+ALARM_AT = "PT9H"
+"""Alarms ring at 09:00 on the day of an all-day event (RFC 5545 3.8.6.3: a duration
+from the start of the day)."""
+_BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+def _alarm(text: str) -> list[str]:
+    return [
+        "BEGIN:VALARM",
+        "ACTION:DISPLAY",
+        f"DESCRIPTION:{ics_text(text)}",
+        f"TRIGGER:{ALARM_AT}",
+        "END:VALARM",
+    ]
+
+
+def first_working_day(plan: Plan) -> int:
+    """The weekday (0 = Monday) of the first working day of the plan's week."""
+    return min(list(Weekday).index(d) for d in plan.limits.working_days)
+
+
+def _check_in(plan: Plan, stamp: str, lang: Lang) -> list[str]:
+    """A weekly all-day check-in on the first working day, from the plan's creation on."""
+    weekday = first_working_day(plan)
+    start = plan.created.date()
+    start += dt.timedelta(days=(weekday - start.weekday()) % 7)
+    summary = t(lang, "ics_check_in", title=plan.title)
+    return _event(
+        _uid(plan, "check-in"),
+        stamp,
+        start,
+        summary,
+        t(lang, "ics_check_in_body"),
+        f"RRULE:FREQ=WEEKLY;BYDAY={_BYDAY[weekday]}",
+        *_alarm(summary),
+    )
+
+
 def to_ics(plan: Plan) -> str:
-    """The review date and every milestone as all-day events, CRLF line endings.
+    """The review date and every milestone as all-day events with an alarm at 09:00, and
+    a weekly check-in on the first working day; CRLF line endings; in the plan's language.
 
     UIDs are derived from the plan's creation time and the event (goal and milestone
     title), so importing a newer export updates the same events. DTSTAMP is the plan's
     ``updated`` time in UTC (RFC 5545 3.8.7.2: without METHOD it is the last revision).
     """
+    lang: Lang = plan.language.value
     utc = plan.updated.astimezone(dt.UTC)
     stamp = f"{_ics_date(utc)}T{utc.hour:02d}{utc.minute:02d}{utc.second:02d}Z"
     lines = [
@@ -415,24 +564,29 @@ def to_ics(plan: Plan) -> str:
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{ics_text(plan.title)}",
     ]
+    review = t(lang, "ics_review", title=plan.title)
     lines += _event(
         _uid(plan, "review"),
         stamp,
         plan.limits.review_date,
-        f"Review plan: {plan.title}",
-        "Review your remote-guide plan: limits, platforms, real hourly rates and goals.",
+        review,
+        t(lang, "ics_review_body"),
+        *_alarm(review),
     )
     seen: dict[tuple[str, str], int] = {}
     for goal in plan.goals:
         for m in goal.milestones:
             n = seen[goal.skill, m.title] = seen.get((goal.skill, m.title), 0) + 1
-            status = "Done. " if m.done else ""
+            status = t(lang, "ics_done") + " " if m.done else ""
+            summary = t(lang, "ics_milestone", title=m.title)
             lines += _event(
                 _uid(plan, "milestone", goal.skill, m.title, str(n)),
                 stamp,
                 m.due,
-                f"Milestone: {m.title}",
-                f"{status}Goal: {goal.skill}. Plan: {plan.title}.",
+                summary,
+                status + t(lang, "ics_milestone_body", goal=goal.skill, plan=plan.title),
+                *([] if m.done else _alarm(summary)),
             )
+    lines += _check_in(plan, stamp, lang)
     lines.append("END:VCALENDAR")
     return "".join(fold(line) + "\r\n" for line in lines)

@@ -2,8 +2,11 @@
 
 A plan holds the user's profile, their time limits for microtask work, the platforms they
 use or are vetting (with the vetting checklist and the pay inputs of each), their
-upskilling goals with milestones, and a log of sessions. ``guide.storage`` reads and writes
-it as TOML; the wizard and the plan screen edit it.
+upskilling goals with milestones, and a log of work and study sessions (each entry with a
+stable id), with the ids of deleted entries (tombstones, so a merge doesn't bring them
+back), a running session timer and the decisions of past reviews. ``guide.storage`` reads
+and writes it as TOML; the wizard, the plan screen and the log commands edit it (changes to
+the log go through ``guide.log``).
 
 Validation is strict: numbers must be numbers (``"20"`` is not 20, ``true`` is not 1),
 dates must be TOML dates, times must carry a time-zone offset, and an unknown key is an

@@ -1,4 +1,5 @@
-"""The plan commands: ``check``, ``show``, ``export`` and ``plans``.
+"""The plan commands: ``check``, ``show``, ``export`` and ``plans`` (the log's commands are
+in ``guide.log_cli``).
 
 Handlers import the pydantic-based modules only when they run, so ``remote-guide --help``
 and the other commands stay fast. They return exit codes: 0 ok, 1 an invalid or unreadable
@@ -64,11 +65,11 @@ def _show(args: argparse.Namespace) -> int:
     loaded = _load(args.plan)
     if loaded is None:
         return 1
-    from guide.export import plan_summary, summary_json, summary_text
+    from guide.export import log_json, plan_summary, summary_json, summary_text
 
     summary = plan_summary(loaded.plan, args.today or dt.date.today())
     if args.json:
-        print(summary_json({"file": str(loaded.path), **summary}))
+        print(summary_json({"file": str(loaded.path), **summary, "log": log_json(loaded.plan)}))
     else:
         sys.stdout.write(summary_text(summary, str(loaded.path)))
     return 0
@@ -80,7 +81,11 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     from guide.export import escape_text, to_ics, to_markdown
 
-    if args.format == "ics":
+    if args.format == "csv":
+        from guide.csvlog import to_csv
+
+        data = to_csv(loaded.plan).encode("utf-8")
+    elif args.format == "ics":
         data = to_ics(loaded.plan).encode("utf-8")
     else:
         data = to_markdown(loaded.plan, args.today or dt.date.today()).encode("utf-8")
@@ -129,9 +134,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--today", type=_today, help=today_help)
     p.set_defaults(func=_show)
 
-    p = sub.add_parser("export", help="export a plan as Markdown or an iCalendar file")
+    p = sub.add_parser("export", help="export a plan as Markdown, iCalendar or its log as CSV")
     p.add_argument("plan", help=plan_help)
-    p.add_argument("--format", choices=("md", "ics"), default="md", help="md (default) or ics")
+    p.add_argument(
+        "--format", choices=("md", "ics", "csv"), default="md", help="md (default), ics or csv"
+    )
     p.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
     p.add_argument("--today", type=_today, help=today_help)
     p.set_defaults(func=_export)

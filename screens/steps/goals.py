@@ -85,8 +85,17 @@ class GoalsStep(WizardStep):
 
     @on(Button.Pressed, "#goal-remove")
     def _remove(self) -> None:
+        from guide.log import uses
+        from guide.plan import EntryKind
+
         index = self.query_one("#goals", OptionList).highlighted
         if index is not None and index < len(self.plan.goals):
+            skill = self.plan.goals[index].skill
+            # Study logged toward it would point nowhere: keep the goal.
+            if uses(self.plan, EntryKind.STUDY, skill):
+                message = t(self.lang, "err_goal_in_log", name=skill)
+                self.notify(message, severity="warning", markup=False)
+                return
             self.plan.goals = [g for i, g in enumerate(self.plan.goals) if i != index]
             self._show_goals()
             self.changed()
@@ -95,8 +104,19 @@ class GoalsStep(WizardStep):
         from screens.goal_editor import GoalEditor
 
         def done(goal: Goal | None) -> None:
+            from guide.log import LogError, rename_subject
+            from guide.plan import EntryKind
+
             if goal is None:
                 return
+            if index is not None:
+                try:  # the study logged toward the goal follows its new name
+                    rename_subject(
+                        self.plan, EntryKind.STUDY, self.plan.goals[index].skill, goal.skill
+                    )
+                except LogError as e:
+                    self.notify(e.problems[0], severity="warning", markup=False)
+                    return
             goals = list(self.plan.goals)
             if index is None:
                 goals.append(goal)

@@ -10,6 +10,7 @@ import pytest
 
 from guide.cli import build_parser, main
 from guide.i18n import detect_lang
+from tests.guide.plan_samples import EXAMPLE
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -65,7 +66,16 @@ print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ui)))
 """
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["check", "--help"]])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--help"],
+        ["--version"],
+        ["check", "--help"],
+        ["history", str(EXAMPLE), "--json"],
+        ["status", str(EXAMPLE)],
+    ],
+)
 def test_non_interactive_commands_do_not_import_textual(args: list[str]) -> None:
     result = subprocess.run(
         [sys.executable, "-c", CHECK_IMPORTS, *args], capture_output=True, text=True, timeout=60

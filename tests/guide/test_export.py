@@ -125,10 +125,12 @@ def unfold(ics: str) -> list[str]:
 
 def events(ics: str) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
+    alarm = False
     for line in unfold(ics):
+        alarm = (alarm or line == "BEGIN:VALARM") and line != "END:VALARM"
         if line == "BEGIN:VEVENT":
             out.append({})
-        elif out and line != "END:VEVENT" and not line.startswith("END:"):
+        elif out and not alarm and line != "END:VEVENT" and not line.startswith("END:"):
             name, _, value = line.partition(":")
             out[-1][name] = value
     return out
@@ -149,7 +151,8 @@ def test_ics_is_rfc5545_shaped() -> None:
         "PRODID:-//remote-guide//remote-guide 0.1.0//EN",
     ]
     assert lines[-1] == "END:VCALENDAR"
-    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 6  # review + 5 milestones
+    # review + 5 milestones + the weekly check-in
+    assert lines.count("BEGIN:VEVENT") == lines.count("END:VEVENT") == 7
 
 
 def test_ics_events() -> None:
@@ -160,10 +163,10 @@ def test_ics_events() -> None:
     assert review["SUMMARY"] == "Review plan: Side income while I retrain"
     assert review["DESCRIPTION"].startswith("Review your remote-guide plan: limits\\, platforms")
     assert review["DTSTAMP"] == "20261120T184000Z"  # updated 21:40 at +03:00
-    milestones = [(e["DTSTART;VALUE=DATE"], e["SUMMARY"]) for e in found[1:]]
+    milestones = [(e["DTSTART;VALUE=DATE"], e["SUMMARY"]) for e in found[1:-1]]
     assert milestones[0] == ("20261130", "Milestone: Finish course 1: Foundations")
     assert found[1]["DESCRIPTION"].startswith("Done. ")
-    assert len({e["UID"] for e in found}) == 6
+    assert len({e["UID"] for e in found}) == 7
     assert all(re.fullmatch(r"[0-9a-f]{32}@remote-guide", e["UID"]) for e in found)
 
 
@@ -201,3 +204,16 @@ def test_fold_counts_octets() -> None:
     assert [len(p.encode()) for p in parts] == [74, 75, 55]  # a 2-octet letter never split
     assert all(p.startswith(" ") for p in parts[1:])
     assert "".join(p[1:] if i else p for i, p in enumerate(parts)) == line
+
+
+def test_show_and_markdown_include_the_reviews() -> None:
+    from guide.review import record_review
+
+    plan = example_plan()
+    record_review(plan, dt.date(2026, 12, 14), "drop_platform", "Pays [b]little", platform="Toloka")
+    summary = plan_summary(plan, dt.date(2026, 12, 15))
+    assert summary["reviews"][0]["decision"] == "drop_platform"
+    text = summary_text(summary, "plan.toml")
+    assert "  2026-12-14  drop platform (Toloka): Pays [b]little; next review 2027-01-11" in text
+    markdown = to_markdown(plan, dt.date(2026, 12, 15))
+    assert "## Reviews\n\n- 2026-12-14  drop platform (Toloka): Pays \\[b\\]little;" in markdown

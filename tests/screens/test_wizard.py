@@ -388,3 +388,42 @@ async def test_user_text_with_markup_and_emoji_shows_literally(
         await pilot.click("#answer-about")
         await pilot.pause()
         assert app.screen.query_one("#skills-input", Input).value == ", ".join(MARKUP)
+
+
+async def test_a_goal_with_study_logged_is_kept_and_renamed_with_its_entries(
+    shipped_guide: Guide, saved_plan: Path
+) -> None:
+    from guide.log import add_entry, make_entry
+    from guide.storage import update_plan
+
+    now = dt.datetime(2026, 11, 20, 9, 0, tzinfo=dt.UTC)
+    skill = load_plan(saved_plan).plan.goals[0].skill
+    update_plan(
+        saved_plan,
+        lambda plan: add_entry(
+            plan, make_entry(plan, now, date=now.date(), minutes=30, goal=skill)
+        ),
+    )
+    app = RemoteGuideApp(lang="en", guide=shipped_guide, plan_path=saved_plan)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("g")
+        await pilot.pause()
+        app.screen.query_one("#goals").focus()
+        await pilot.press("home")
+        await pilot.click("#goal-remove")
+        await pilot.pause()
+        assert app.screen.plan.goals[0].skill == skill  # type: ignore[attr-defined]
+        app.screen.query_one("#goals").focus()
+        await pilot.press("home", "enter")
+        await pilot.pause()
+        await type_into(pilot, "goal-skill", "SQL for reviewers")
+        await pilot.click("#goal-done")
+        await pilot.pause()
+        await pilot.click("#done")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause(0.3)
+    plan = load_plan(saved_plan).plan
+    assert plan.goals[0].skill == "SQL for reviewers"
+    assert plan.log[-1].goal == "SQL for reviewers"

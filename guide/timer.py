@@ -1,0 +1,200 @@
+"""The session timer, kept in the plan (``[timer]``) so it survives closing the terminal and
+can be started in the app and stopped from the shell, or the other way round.
+
+All functions take ``now`` (an aware datetime): the clock is the caller's, so tests and the
+UI choose it. Days are the days of ``now``'s time zone; the timer's start is stored with
+that offset. Work timed on a platform counts against the plan's daily and weekly limits
+for microtasks; study toward a goal doesn't.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from guide.log import LogError, add_entry, make_entry, subject_problems
+from guide.plan import EntryKind, LogEntry, Plan, Timer, limit_use
+
+MAX_MINUTES = 1440
+"""The longest session an entry holds (a day)."""
+
+
+class TimerError(ValueError):
+    """The timer can't do that now (none running, one already running, a bad start)."""
+
+
+def _aware(now: dt.datetime) -> dt.datetime:
+    if now.tzinfo is None:
+        raise ValueError("now must be time-zone aware")
+    return now
+
+
+def parse_since(text: str, now: dt.datetime) -> dt.datetime:
+    """``HH:MM`` as the latest moment at that clock time not after ``now`` (today, or
+    yesterday when that time hasn't come yet today). TimerError if it isn't ``HH:MM``."""
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
+    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+        raise TimerError(f"not a time like 09:30: {text!r}")
+    start = _aware(now).replace(hour=int(match[1]), minute=int(match[2]), second=0, microsecond=0)
+    return start - dt.timedelta(days=1) if start > now else start
+
+
+def start_timer(
+    plan: Plan,
+    now: dt.datetime,
+    *,
+    platform: str | None = None,
+    goal: str | None = None,
+    since: dt.datetime | None = None,
+) -> Timer:
+    """Start timing work on ``platform`` or study toward ``goal`` at ``since`` (default
+    ``now``). TimerError if a timer runs already or ``since`` is in the future or more
+    than a day ago; LogError if the platform or goal isn't in the plan."""
+    now = _aware(now)
+    if plan.timer is not None:
+        raise TimerError(
+            f"a timer is already running for {plan.timer.subject} since {plan.timer.started:%H:%M}"
+        )
+    if (platform is None) == (goal is None):
+        raise TimerError("time either a platform or a goal")
+    started = (since or now).astimezone(now.tzinfo).replace(microsecond=0)
+    if started > now:
+        raise TimerError("the start is in the future")
+    if now - started > dt.timedelta(minutes=MAX_MINUTES):
+        raise TimerError("the start is more than a day ago")
+    kind = EntryKind.WORK if platform is not None else EntryKind.STUDY
+    probe = LogEntry(kind=kind, date=started.date(), minutes=1, platform=platform, goal=goal)
+    problems = subject_problems(plan, probe)
+    if problems:
+        raise LogError(problems)
+    timer = Timer(started=started, kind=kind, platform=platform, goal=goal)
+    plan.timer = timer
+    return timer
+
+
+def elapsed_minutes(timer: Timer, now: dt.datetime) -> int:
+    """Whole minutes since the timer started (0 if the clock went back)."""
+    return max(0, int((_aware(now) - timer.started).total_seconds() // 60))
+
+
+def stop_timer(
+    plan: Plan, now: dt.datetime, *, minutes: int | None = None, **fields: Any
+) -> LogEntry | None:
+    """Stop the timer and log one entry of the elapsed whole minutes (or ``minutes``), on
+    the day it started, with ``fields`` (``earned``, ``tasks``, ``note``...). Returns the
+    entry, or None when less than a minute ran (nothing is logged, the timer stops);
+    ``minutes`` out of 1-1440 is a LogError like any entry's.
+
+    TimerError if no timer runs, or it ran over a day and no ``minutes`` are given (the
+    timer keeps running then, so nothing is lost: stop it with the minutes really worked).
+    LogError if ``fields`` don't fit the entry (the timer keeps running).
+    """
+    timer = plan.timer
+    if timer is None:
+        raise TimerError("no timer is running")
+    spent = elapsed_minutes(timer, now) if minutes is None else minutes
+    if minutes is None and spent > MAX_MINUTES:
+        raise TimerError(
+            f"the timer has run for {spent // 60} h {spent % 60} min, longer than a day: "
+            "give the minutes you really worked"
+        )
+    if minutes is None and spent < 1:
+        plan.timer = None
+        return None
+    start = timer.started.astimezone(_aware(now).tzinfo)
+    entry = make_entry(
+        plan,
+        now,
+        kind=timer.kind,
+        date=start.date(),
+        minutes=spent,
+        platform=timer.platform,
+        goal=timer.goal,
+        **fields,
+    )
+    add_entry(plan, entry)
+    plan.timer = None
+    return entry
+
+
+def cancel_timer(plan: Plan) -> Timer | None:
+    """Stop the timer without logging anything; returns the timer that ran, if any."""
+    timer, plan.timer = plan.timer, None
+    return timer
+
+
+@dataclass(frozen=True)
+class TimerStatus:
+    """What runs, for how long, and what time is left today and this week, the running
+    session included (work only; study has no limit)."""
+
+    timer: Timer | None
+    elapsed_minutes: int
+    today_minutes: int
+    week_minutes: int
+    left_today: int
+    left_week: int
+    working_day: bool
+
+    @property
+    def limit_reached(self) -> bool:
+        """The daily (or weekly) limit is used up, counting the running work session."""
+        return self.left_today <= 0
+
+    @property
+    def running(self) -> bool:
+        return self.timer is not None
+
+
+def timer_status(plan: Plan, now: dt.datetime) -> TimerStatus:
+    """The timer and the limits at ``now``."""
+    today = _aware(now).date()
+    use = limit_use(plan, today)
+    timer = plan.timer
+    elapsed = elapsed_minutes(timer, now) if timer is not None else 0
+    counted = elapsed if timer is not None and timer.kind is EntryKind.WORK else 0
+    return TimerStatus(
+        timer=timer,
+        elapsed_minutes=elapsed,
+        today_minutes=use.today_minutes + counted,
+        week_minutes=use.week_minutes + counted,
+        left_today=max(0, use.left_today - counted),
+        left_week=max(0, use.weekly_limit - use.week_minutes - counted),
+        working_day=use.working_day,
+    )
+
+
+def time_up(plan: Plan, now: dt.datetime) -> bool:
+    """A work timer runs and the day's limit (or the week's) is used up."""
+    timer = plan.timer
+    if timer is None or timer.kind is not EntryKind.WORK:
+        return False
+    return timer_status(plan, now).limit_reached
+
+
+def take_limit_notice(plan: Plan, now: dt.datetime) -> bool:
+    """True once per timer when its work reaches the limit: the caller tells the user
+    (bell and toast in the app, a line in ``status``). Marks the timer as told; the caller
+    saves the plan so that another program doesn't tell again."""
+    timer = plan.timer
+    if timer is None or timer.limit_notified or not time_up(plan, now):
+        return False
+    plan.timer = timer.model_copy(update={"limit_notified": True})
+    return True
+
+
+__all__ = [
+    "LogError",
+    "TimerError",
+    "TimerStatus",
+    "cancel_timer",
+    "elapsed_minutes",
+    "parse_since",
+    "start_timer",
+    "stop_timer",
+    "take_limit_notice",
+    "time_up",
+    "timer_status",
+]
