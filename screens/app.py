@@ -17,7 +17,7 @@ from textual.screen import Screen
 
 from guide.content import ContentError, load_sections
 from guide.history import HOME, Place
-from guide.i18n import Lang, other_lang, t
+from guide.i18n import Lang, datetime_text, other_lang, t
 from screens.dialogs import ChoiceDialog
 from screens.main import MainScreen
 
@@ -244,7 +244,7 @@ class RemoteGuideApp(App[int]):
         draft = load_draft()
         if draft is None:
             return
-        when = dt.datetime.fromtimestamp(draft_path().stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        when = datetime_text(self.lang, dt.datetime.fromtimestamp(draft_path().stat().st_mtime))
         answer = await self.push_screen_wait(
             ChoiceDialog(
                 t(self.lang, "draft_title"),

@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, date_text, t
 from guide.plan import Goal, Milestone
 from screens.widgets.form import (
     DateValue,
@@ -105,7 +105,9 @@ class GoalEditor(ModalScreen[Goal | None]):
         table = self.query_one(MilestoneTable)
         table.clear()
         for m in self.milestones:
-            table.add_row(Text("✓" if m.done else "·"), Text(m.title), Text(m.due.isoformat()))
+            table.add_row(
+                Text("✓" if m.done else "·"), Text(m.title), Text(date_text(self.lang, m.due))
+            )
 
     def toggle_milestone(self, row: int) -> None:
         if 0 <= row < len(self.milestones):

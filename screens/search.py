@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, t, tn
 
 if TYPE_CHECKING:
     from guide.articles import Guide
@@ -64,7 +64,7 @@ class SearchScreen(Screen["Hit | None"]):
         elif not self.hits:
             status.update(Content(t(lang, "search_none")))
         else:
-            words = t(lang, "search_count", count=len(self.hits))
+            words = tn(lang, "search_count", len(self.hits))
             fixed = self.index.suggestion(query, lang)
             if fixed:
                 words = t(lang, "search_did_you_mean", query=fixed) + "\n" + words
