@@ -165,3 +165,20 @@ def number_text(lang: Lang, value: Decimal | int, places: int = 0) -> str:
     if lang == "ru":
         text = text.replace(",", NBSP).replace(".", ",")
     return text
+
+
+def duration_text(lang: Lang, minutes: int) -> str:
+    """``95`` as "1 h 35 min" / "1 ч 35 мин" (units, so no plural forms)."""
+    h, m = divmod(minutes, 60)
+    if h:
+        return t(lang, "duration_hours_minutes", hours=h, minutes=m)
+    return t(lang, "duration_minutes", minutes=m)
+
+
+def when_text(lang: Lang, days_left: int) -> str:
+    """When, from the days left: "today", "in 3 days", "2 days ago" / "через 21 день"."""
+    if days_left == 0:
+        return t(lang, "when_today")
+    if days_left > 0:
+        return tn(lang, "when_in_days", days_left)
+    return tn(lang, "when_days_ago", -days_left)

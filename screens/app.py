@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from guide.articles import Guide  # pydantic: kept off the start-up path
     from guide.search import Hit, SearchIndex
+    from guide.settings import Settings
     from guide.storage import LoadedPlan
 
 
@@ -51,9 +52,14 @@ class RemoteGuideApp(App[int]):
     lang: reactive[Lang] = reactive("en", init=False)
 
     def __init__(
-        self, lang: Lang = "en", guide: Guide | None = None, plan_path: Path | None = None
+        self,
+        lang: Lang = "en",
+        guide: Guide | None = None,
+        plan_path: Path | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self._apply_settings(settings)
         self.plan_path = plan_path
         # What "today" is for limits, milestones and review dates (tests fix it).
         self.today: Callable[[], dt.date] = dt.date.today
@@ -64,7 +70,37 @@ class RemoteGuideApp(App[int]):
         self.sections = list(guide.sections) if guide else load_sections()
         self._search_index: SearchIndex | None = None
 
+    # Settings (guide/settings.py): theme and keys from settings.toml; the theme chosen with
+    # `t` and the language chosen with `l` are written back.
+
+    def _apply_settings(self, settings: Settings | None) -> None:
+        from guide.settings import load_settings
+        from screens.themes import THEMES
+
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.settings = settings or load_settings()
+        self._settings_writable = not self.settings.problems
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.keys:
+            self.set_keymap(self.settings.keys)
+
+    def _remember(self, **changes: str) -> None:
+        from guide.settings import SettingsError, update_settings
+
+        if not self._settings_writable:
+            return  # a broken file was reported on start-up; it is never overwritten
+        try:
+            update_settings(**changes)
+        except SettingsError as error:
+            self._settings_writable = False
+            self.notify(str(error), severity="error", markup=False)
+
     def on_mount(self) -> None:
+        for problem in self.settings.problems:
+            self.notify(problem, severity="warning", timeout=8, markup=False)
+        self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         self.sub_title = t(self.lang, "app_subtitle")
         self.push_screen(MainScreen(self.sections))
         self._localise_keys()
@@ -139,6 +175,7 @@ class RemoteGuideApp(App[int]):
 
     def action_switch_language(self) -> None:
         self.lang = other_lang(self.lang)
+        self._remember(language=self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The wizard and the plan screen are built in one language: switch in the guide.
@@ -307,7 +344,7 @@ class RemoteGuideApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def run(lang: Lang, plan_path: Path | None = None) -> int:
+def run(lang: Lang, plan_path: Path | None = None, settings: Settings | None = None) -> int:
     """Start the app; returns the process exit code."""
-    RemoteGuideApp(lang=lang, plan_path=plan_path).run()
+    RemoteGuideApp(lang=lang, plan_path=plan_path, settings=settings).run()
     return 0

@@ -67,9 +67,11 @@ def test_lookup_fills_fields() -> None:
 
 @pytest.mark.parametrize(
     ("n", "form"),
-    [(0, "many"), (1, "one"), (2, "few"), (4, "few"), (5, "many"), (11, "many"), (12, "many")]
-    + [(14, "many"), (21, "one"), (22, "few"), (25, "many"), (101, "one"), (111, "many")]
-    + [(112, "many"), (122, "few"), (1001, "one"), (-1, "one")],
+    [
+        *[(0, "many"), (1, "one"), (2, "few"), (4, "few"), (5, "many"), (11, "many")],
+        *[(12, "many"), (14, "many"), (21, "one"), (22, "few"), (25, "many"), (101, "one")],
+        *[(111, "many"), (112, "many"), (122, "few"), (1001, "one"), (-1, "one")],
+    ],
 )
 def test_russian_plural_rule(n: int, form: str) -> None:
     assert plural("ru", n) == form
