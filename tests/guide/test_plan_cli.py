@@ -110,9 +110,7 @@ def test_show(capsys: Capture) -> None:
         "  Prolific     active       real $5.80/h (on paper $9.00/h); "
         "log $4.55/h over 5 h 40 min; checklist 12/15 ticked, 0 checks failing\n"
     ) in out
-    assert (
-        "  Toloka       considering  real $2.00/h (on paper $3.00/h); nothing logged;" in out
-    )
+    assert "  Toloka       considering  real $2.00/h (on paper $3.00/h); nothing logged;" in out
     assert (
         "  7 Dec 2026   Write ten sample replies and get feedback "
         "(Written customer support; in 18 days)" in out
@@ -234,8 +232,7 @@ def test_every_plan_command_has_a_one_line_help(capsys: Capture) -> None:
 def test_show_the_stop_rule_firing(capsys: Capture) -> None:
     assert main(["show", str(EXAMPLE), "--today", "2026-11-26"]) == 0
     assert (
-        "  stop rule  below $5.00/h over 3 weeks: "
-        "stop Prolific ($4.47/h), Clickworker ($2.31/h)\n"
+        "  stop rule  below $5.00/h over 3 weeks: stop Prolific ($4.47/h), Clickworker ($2.31/h)\n"
     ) in capsys.readouterr().out
 
 
