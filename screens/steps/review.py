@@ -91,8 +91,7 @@ def summary(plan: Plan, lang: Lang) -> dict[str, str]:
         "review_profile_line",
         goal=t(lang, f"goal_{p.goal.value}"),
         hours=p.hours_per_week,
-        rate=p.target_hourly_rate,
-        currency=p.currency,
+        rate=money_text(p.target_hourly_rate, p.currency, lang),
         path=t(lang, f"path_{p.path.value}"),
     )
     if p.skills:
