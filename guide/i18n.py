@@ -19,15 +19,17 @@ A sentence with two counted nouns is built from two counted strings, one count e
 
 from __future__ import annotations
 
-import datetime as dt
 import tomllib
 from collections.abc import Mapping
-from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from typing import Literal, cast
+from typing import TYPE_CHECKING, Literal, cast
 
 from guide.paths import content_dir
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from decimal import Decimal
 
 Lang = Literal["en", "ru"]
 LANGS: tuple[Lang, ...] = ("en", "ru")

@@ -9,7 +9,6 @@ address lets anyone who reaches it read and change the plans.
 from __future__ import annotations
 
 import argparse
-import shlex
 import sys
 from typing import TYPE_CHECKING
 
@@ -30,6 +29,8 @@ def _serve(args: argparse.Namespace) -> int:
     except ImportError:
         print(t(lang, "serve_missing"), file=sys.stderr)
         return 1
+    import shlex
+
     command = shlex.join([sys.executable, "-m", "guide", "--lang", lang])
     server = Server(command, host=args.host, port=args.port, title="remote-guide")
     print(t(lang, "serve_listening", url=server.public_url), flush=True)

@@ -20,19 +20,19 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 from guide.i18n import LANGS, Lang, detect_lang
 from guide.paths import settings_path
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
+    """What settings.toml says (a NamedTuple: dataclasses would cost start-up time)."""
+
     language: Lang | None = None
     theme: str | None = None
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: Mapping[str, str] = {}  # never changed in place
     problems: tuple[str, ...] = ()
 
 

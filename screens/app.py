@@ -84,7 +84,7 @@ class RemoteGuideApp(App[int]):
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self.settings.keys:
-            self.set_keymap(self.settings.keys)
+            self.set_keymap(dict(self.settings.keys))
 
     def _remember(self, **changes: str) -> None:
         from guide.settings import SettingsError, update_settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -206,9 +207,13 @@ async def test_leaving_keeps_a_draft_that_is_offered_next_launch(make_app) -> No
         await pilot.pause(0.3)
         assert isinstance(again.screen, ChoiceDialog)  # "Continue your draft plan?"
         await pilot.click("#answer-continue")
+        async with asyncio.timeout(10):  # a loaded machine may need more than one frame
+            while not isinstance(again.screen, WizardScreen):
+                await pilot.pause()
+            wizard = again.screen
+            while not wizard.query("#hours-input"):
+                await pilot.pause()
         await pilot.pause()
-        wizard = again.screen
-        assert isinstance(wizard, WizardScreen)
         assert wizard.query_one("#hours-input", Input).value == "9"
         assert wizard.query_one("#skills-input", Input).value == "Proofreading"
 
