@@ -96,6 +96,14 @@ class MinimumPayout(_Model):
     currency: Currency = Field(description="ISO 4217 code, e.g. EUR, USD, GBP.")
     note: LocalText | None = Field(default=None, description="Other methods, other minimums.")
 
+    def text(self, lang: Lang) -> str:
+        """The amount written the reader's way: "$5.00", "5,00 $"."""
+        from decimal import Decimal
+
+        from guide.rate import money_text
+
+        return money_text(Decimal(str(self.amount)), self.currency, lang)
+
 
 class Fairwork(_Model):
     """A Fairwork Cloudwork rating (0-10) and the year it was published."""
