@@ -65,7 +65,10 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
 
 
 def _lang_flag(argv: list[str]) -> Lang | None:
-    """``--lang`` from the command line, read before parsing so --help can use it."""
+    """The global ``--lang`` (before the command), read before parsing so that --help can
+    use it; a command's own ``--lang`` (search, export) is the language of its data."""
+    end = _first_word(argv)
+    argv = argv if end is None else argv[:end]
     for i, arg in enumerate(argv):
         value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
         if arg == "--lang" and i + 1 < len(argv):

@@ -126,6 +126,9 @@ def test_help_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["--lang=ru", "show", "--help"])
     assert "считать так, будто сегодня эта дата" in capsys.readouterr().out
+    with pytest.raises(SystemExit):  # export's own --lang is the export's language
+        main(["export", "--lang", "ru", "--help"])
+    assert "language of the export" in capsys.readouterr().out
 
 
 def test_serve_help_warns_that_the_page_has_no_login(capsys: pytest.CaptureFixture[str]) -> None:
