@@ -5,12 +5,12 @@ A plain string is looked up with :func:`t`. A string with a counted noun is a ta
 plural forms, chosen with :func:`tn` by the CLDR rules for whole numbers::
 
     [en]
-    articles_found = { one = "{count} article found", other = "{count} articles found" }
+    when_in_days = { one = "in {count} day", other = "in {count} days" }
     [ru]
-    articles_found = { one = "Найдена {count} статья", few = "Найдены {count} статьи",
-                       many = "Найдено {count} статей" }
+    when_in_days = { one = "через {count} день", few = "через {count} дня",
+                     many = "через {count} дней" }
 
-    tn("ru", "articles_found", 21)  ->  "Найдена 21 статья"
+    tn("ru", "when_in_days", 21)  ->  "через 21 день"
 
 English needs ``one`` and ``other``; Russian ``one`` (1, 21, 101…), ``few`` (2-4, 22-24…)
 and ``many`` (0, 5-20, 25-30, 111…). The forms are checked when the strings are loaded.

@@ -160,3 +160,20 @@ def test_money_the_readers_way(value: str, currency: str, en: str, ru: str) -> N
     assert money_text(Decimal(value), currency, "en") == en
     assert money_text(Decimal(value), currency, "ru") == ru
     assert money_text(None, currency, "ru") == "—"
+
+
+def test_every_literal_call_site_uses_the_right_lookup() -> None:
+    # A counted string looked up with t() (or a plain one with tn()) fails only when shown.
+    root = content_dir().parent
+    plain_keys = {
+        k for data in files().values() for k, v in data["en"].items() if isinstance(v, str)
+    }
+    counted = set(counted_keys())
+    calls = re.compile(r"\b(tn?)\(\s*[\w.]+,\s*[\"'](\w+)[\"']")
+    found = 0
+    for source in [*root.glob("guide/*.py"), *root.glob("screens/**/*.py")]:
+        for lookup, key in calls.findall(source.read_text(encoding="utf-8")):
+            found += 1
+            wanted = counted if lookup == "tn" else plain_keys
+            assert key in wanted, f"{source.name}: {lookup}(…, {key!r})"
+    assert found > 100
