@@ -7,14 +7,14 @@ plural forms, chosen with :func:`tn` by the CLDR rules for whole numbers::
     [en]
     when_in_days = { one = "in {count} day", other = "in {count} days" }
     [ru]
-    when_in_days = { one = "через {count} день", few = "через {count} дня",
-                     many = "через {count} дней" }
+    when_in_days = { one = "через {count} день", few = "через {count} дня", many = "…" }
 
     tn("ru", "when_in_days", 21)  ->  "через 21 день"
 
 English needs ``one`` and ``other``; Russian ``one`` (1, 21, 101…), ``few`` (2-4, 22-24…)
 and ``many`` (0, 5-20, 25-30, 111…). The forms are checked when the strings are loaded.
 A sentence with two counted nouns is built from two counted strings, one count each.
+(An inline table stays on one line in TOML.)
 """
 
 from __future__ import annotations
