@@ -204,10 +204,15 @@ async def test_leaving_keeps_a_draft_that_is_offered_next_launch(make_app) -> No
 
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
-        assert isinstance(again.screen, ChoiceDialog)  # "Continue your draft plan?"
-        await pilot.click("#answer-continue")
-        async with asyncio.timeout(10):  # a loaded machine may need more than one frame
+        # A loaded machine may need more than a frame for each step: wait on what is shown.
+        async with asyncio.timeout(30):
+            while not (
+                isinstance(again.screen, ChoiceDialog)  # "Continue your draft plan?"
+                and again.screen.query("#answer-continue")
+                and again.screen.query_one("#answer-continue").region.area
+            ):
+                await pilot.pause()
+            await pilot.click("#answer-continue")
             while not isinstance(again.screen, WizardScreen):
                 await pilot.pause()
             wizard = again.screen
