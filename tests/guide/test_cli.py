@@ -224,3 +224,14 @@ def test_completion_of_commands_options_plans_and_articles(tmp_path: Path) -> No
     found = complete("remote-guide show ", tmp_path, cwd=tmp_path)
     assert "mine.toml" in found and "notes.txt" not in found
     assert "real-hourly-rate" in complete("remote-guide search real-h", tmp_path)
+
+
+def test_plans_in_russian_with_dates_the_readers_way(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "ru", "plans", "--dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith(f"В папке {tmp_path} планов нет")
+    (tmp_path / "a.toml").write_bytes(EXAMPLE.read_bytes())
+    os.utime(tmp_path / "a.toml", (1796000000, 1796000000))  # November 2026 in every time zone
+    assert main(["--lang", "ru", "plans", "--dir", str(tmp_path)]) == 0
+    assert " ноября 2026, " in capsys.readouterr().out
