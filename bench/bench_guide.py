@@ -29,8 +29,12 @@ BARE = [PY, str(HERE / "bare_app.py")]
 HOME_TEXT = "Questions and answers"
 BARE_TEXT = "Hello from a bare"
 DOWN, ENTER, TAB = "\x1b[B", "\r", "\t"
-# A data folder of its own: no saved draft may pop up a question during the runs.
-ENV = {"REMOTE_GUIDE_DATA_DIR": tempfile.mkdtemp(prefix="rg-bench-")}
+# Data and config folders of their own: no saved draft may pop up a question during the
+# runs, and no settings.toml of the user changes the theme or the keys.
+ENV = {
+    "REMOTE_GUIDE_DATA_DIR": tempfile.mkdtemp(prefix="rg-bench-"),
+    "REMOTE_GUIDE_CONFIG_DIR": tempfile.mkdtemp(prefix="rg-bench-config-"),
+}
 os.environ.update(ENV)
 
 

@@ -1,7 +1,9 @@
 """The ``remote-guide`` command line.
 
 Only the command that starts the app imports Textual; every other command stays light so
-that it answers fast (tests/guide/test_cli.py checks ``sys.modules``).
+that it answers fast (tests/guide/test_cli.py checks ``sys.modules``). The CLI speaks the
+interface language (``--lang``, else ``settings.toml``, else the locale), its ``--help``
+included as far as argparse allows (argparse's own error messages stay English).
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from guide import __version__, log_cli, plan_cli, search_cli, switch_cli
-from guide.i18n import LANGS, detect_lang
+from guide import __version__, log_cli, plan_cli, search_cli, serve_cli, switch_cli
+from guide.cli_parser import new_parser
+from guide.i18n import LANGS, Lang, t
+from guide.settings import Settings, interface_lang, load_settings
 
-DESCRIPTION = "A terminal guide and planner: microtask gig work or a remote career?"
+if TYPE_CHECKING:
+    from guide.cli_parser import SubParsers
 
 
 def _run_app(args: argparse.Namespace) -> int:
@@ -26,53 +32,131 @@ def _run_app(args: argparse.Namespace) -> int:
     from screens.app import run  # Textual is imported only here
 
     plan = getattr(args, "plan", None)
-    return run(lang=args.lang or detect_lang(os.environ), plan_path=plan)
+    return run(lang=args.ui_lang, plan_path=plan, settings=args.settings)
 
 
-def _add_open(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("open", help="open a plan in the app (a new path starts the wizard there)")
-    p.add_argument("plan", type=Path, help="the plan's TOML file")
+def _add_open(sub: SubParsers, lang: Lang) -> None:
+    p = new_parser(lang, sub, "open", help=t(lang, "help_open"))
+    p.add_argument("plan", type=Path, help=t(lang, "help_open_plan"))
     p.set_defaults(func=_run_app)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+    parser = new_parser(
+        lang,
         prog="remote-guide",
-        description=DESCRIPTION,
-        epilog="With no command the app starts on its home screen; "
-        "`remote-guide PLAN.toml` is the same as `remote-guide open PLAN.toml`.",
+        description=t(lang, "cli_description"),
+        epilog=t(lang, "cli_epilog"),
     )
-    parser.add_argument("--version", action="version", version=f"remote-guide {__version__}")
     parser.add_argument(
-        "--lang", choices=LANGS, help="language of the guide (default: from LC_ALL/LANG)"
+        "--version",
+        action="version",
+        version=f"remote-guide {__version__}",
+        help=t(lang, "cli_version"),
     )
+    parser.add_argument("--lang", choices=LANGS, help=t(lang, "cli_lang"))
     parser.set_defaults(func=_run_app)
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
-    _add_open(sub)
-    plan_cli.register(sub)
-    log_cli.register(sub)
-    search_cli.register(sub)
-    switch_cli.register(sub)
+    sub = parser.add_subparsers(title=t(lang, "cli_commands"), metavar="COMMAND")
+    _add_open(sub, lang)
+    plan_cli.register(sub, lang)
+    log_cli.register(sub, lang)
+    search_cli.register(sub, lang)
+    switch_cli.register(sub, lang)
+    serve_cli.register(sub, lang)
     return parser
 
 
-def _with_open(argv: list[str], commands: set[str]) -> list[str]:
-    """``remote-guide PLAN.toml`` means ``remote-guide open PLAN.toml``."""
+def _lang_flag(argv: list[str]) -> Lang | None:
+    """The global ``--lang`` (before the command), read before parsing so that --help can
+    use it; a command's own ``--lang`` (search, export) is the language of its data."""
+    end = _first_word(argv)
+    argv = argv if end is None else argv[:end]
+    for i, arg in enumerate(argv):
+        value = arg.removeprefix("--lang=") if arg.startswith("--lang=") else None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        if value in LANGS:
+            return value
+    return None
+
+
+def _first_word(argv: list[str]) -> int | None:
+    """Where the first word that is not an option (or the value of --lang) is."""
     skip_next = False
     for i, arg in enumerate(argv):
         if skip_next:
             skip_next = False
         elif arg == "--lang":
             skip_next = True
+        elif arg == "--":
+            return i + 1 if i + 1 < len(argv) else None
         elif not arg.startswith("-"):
-            return argv if arg in commands else [*argv[:i], "open", *argv[i:]]
-    return argv
+            return i
+    return None
+
+
+def _with_open(argv: list[str], commands: set[str]) -> list[str] | str:
+    """``remote-guide PLAN.toml`` means ``remote-guide open PLAN.toml``. A first word that
+    is neither a command nor a plan (ends in ``.toml`` or exists) is returned alone: it is a
+    mistyped command."""
+    i = _first_word(argv)
+    if i is None:
+        return argv
+    word = argv[i]
+    if word in commands:
+        return argv
+    if word.endswith(".toml") or Path(word).exists():
+        return [*argv[:i], "open", *argv[i:]]
+    return word
+
+
+def _unknown_command(
+    parser: argparse.ArgumentParser, word: str, commands: Sequence[str], lang: Lang
+) -> int:
+    import difflib
+
+    parser.print_usage(sys.stderr)
+    message = t(lang, "cli_unknown_command", command=word)
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.5)
+    if close:
+        message += "; " + t(lang, "cli_did_you_mean", suggestion=close[0])
+    else:
+        message += "; " + t(lang, "cli_choose_from", commands=", ".join(commands))
+    from guide.export import escape_text
+
+    print(f"remote-guide: {escape_text(message)}", file=sys.stderr)
+    return 2
+
+
+def _commands(parser: argparse.ArgumentParser) -> list[str]:
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return list(sub.choices)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
-    args = parser.parse_args(
-        _with_open(list(sys.argv[1:] if argv is None else argv), set(commands))
-    )
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    settings = load_settings()
+    lang = interface_lang(_lang_flag(args_in), settings, os.environ)
+    parser = build_parser(lang)
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions: answer and exit
+        from guide.completion import complete
+
+        complete(parser)
+    commands = _commands(parser)
+    routed = _with_open(args_in, set(commands))
+    if isinstance(routed, str):
+        return _unknown_command(parser, routed, commands, lang)
+    args = parser.parse_args(routed)
+    args.ui_lang = lang
+    args.settings = settings
+    if args.func is not _run_app:
+        _report(settings)
     return int(args.func(args) or 0)
+
+
+def _report(settings: Settings) -> None:
+    """Say once what is wrong with the settings file (the app says it in a notification)."""
+    from guide.export import escape_text
+
+    for problem in settings.problems:
+        print(f"remote-guide: {escape_text(problem)}", file=sys.stderr)

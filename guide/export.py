@@ -23,7 +23,7 @@ from typing import Any
 
 from guide import __version__
 from guide.checklist import CheckState, load_checklist
-from guide.i18n import Lang, t
+from guide.i18n import Lang, date_text, duration_text, t, tn, when_text
 from guide.plan import (
     EntryKind,
     Plan,
@@ -38,7 +38,7 @@ from guide.plan import (
     platform_rate,
     stop_rule_hits,
 )
-from guide.rate import naive_hourly_rate, round_money
+from guide.rate import money_text, naive_hourly_rate, round_money
 from guide.weekly import Totals, month_totals, study_weeks, year_totals
 
 _INVISIBLE_CONTROLS = frozenset(
@@ -66,23 +66,6 @@ def escape_text(text: str, *, multiline: bool = False) -> str:
 def money(value: Decimal | None) -> str | None:
     """``value`` with two decimals, or None."""
     return None if value is None else str(round_money(value))
-
-
-def _days(n: int) -> str:
-    return f"{n} day" if abs(n) == 1 else f"{n} days"
-
-
-def when(days_left: int) -> str:
-    """When, from the days left: "today", "in 3 days" or "2 days ago"."""
-    if days_left == 0:
-        return "today"
-    return f"in {_days(days_left)}" if days_left > 0 else f"{_days(-days_left)} ago"
-
-
-def hours(minutes: int) -> str:
-    """``95`` as ``"1 h 35 min"``."""
-    h, m = divmod(minutes, 60)
-    return f"{h} h {m} min" if h else f"{m} min"
 
 
 # --- summary (show, show --json) -------------------------------------------------------------
@@ -250,98 +233,160 @@ def summary_json(summary: dict[str, Any]) -> str:
     return "".join(f"\\u{ord(c):04x}" if _needs_escape(c, True) else c for c in text)
 
 
-def _rate(value: str | None, currency: str) -> str:
-    return "unknown" if value is None else f"{value} {currency}/h"
+def _rate(value: str | None, currency: str, lang: Lang) -> str:
+    """A money string from the summary as a rate per hour, written the reader's way."""
+    if value is None:
+        return t(lang, "rate_unknown")
+    return t(lang, "per_hour", rate=money_text(Decimal(value), currency, lang))
 
 
-def _platform_lines(summary: dict[str, Any]) -> Iterable[str]:
-    cur = escape_text(summary["currency"])
+def _platform_lines(summary: dict[str, Any], lang: Lang) -> Iterable[str]:
+    cur = summary["currency"]
     width = max((len(escape_text(p["name"])) for p in summary["platforms"]), default=0)
+    statuses = {p["name"]: t(lang, f"status_{p['status']}") for p in summary["platforms"]}
+    status_width = max((len(s) for s in statuses.values()), default=0)
     for p in summary["platforms"]:
         check = p["checklist"]
         logged = (
-            f"log {_rate(p['log_hourly_rate'], cur)} over {hours(p['logged_minutes'])}"
+            t(
+                lang,
+                "show_logged",
+                rate=_rate(p["log_hourly_rate"], cur, lang),
+                time=duration_text(lang, p["logged_minutes"]),
+            )
             if p["logged_minutes"]
-            else "nothing logged"
+            else t(lang, "show_nothing_logged")
         )
-        yield (
-            f"  {escape_text(p['name']):<{width}}  {p['status']:<11}  real "
-            f"{_rate(p['real_hourly_rate'], cur)} (on paper {_rate(p['naive_hourly_rate'], cur)}); "
-            f"{logged}; checklist {check['passed']}/{check['total']} ticked, "
-            f"{check['failed']} failing"
+        yield t(
+            lang,
+            "show_platform",
+            name=f"{escape_text(p['name']):<{width}}",
+            status=f"{statuses[p['name']]:<{status_width}}",
+            real=_rate(p["real_hourly_rate"], cur, lang),
+            naive=_rate(p["naive_hourly_rate"], cur, lang),
+            logged=logged,
+            checklist=tn(
+                lang,
+                "show_checklist",
+                check["failed"],
+                passed=check["passed"],
+                total=check["total"],
+            ),
         )
 
 
-def summary_text(summary: dict[str, Any], source: str) -> str:
-    """The summary as readable text for the terminal."""
+def summary_text(summary: dict[str, Any], source: str, lang: Lang) -> str:
+    """The summary as readable text for the terminal, in ``lang``."""
     lim, review = summary["limits"], summary["review"]
-    day_kind = "a working day" if lim["working_day"] else "not a working day"
+    day_kind = t(lang, "show_working_day" if lim["working_day"] else "show_not_working_day")
+    review_date = date_text(lang, dt.date.fromisoformat(review["date"]))
     lines = [
         f"{escape_text(summary['title'])}  ({escape_text(source)})",
-        f"Review on {review['date']}: {when(review['days_left'])}",
+        t(lang, "show_review", date=review_date, when=when_text(lang, review["days_left"])),
         "",
-        "Time limits for microtasks",
-        f"  today      {lim['today_minutes']} of {lim['daily_minutes']} min ({day_kind})",
-        f"  this week  {lim['week_minutes']} of {lim['weekly_minutes']} min "
-        f"({lim['left_today_minutes']} min left today)",
+        t(lang, "show_limits"),
+        t(lang, "show_today", used=lim["today_minutes"], limit=lim["daily_minutes"], kind=day_kind),
+        t(
+            lang,
+            "show_week",
+            used=lim["week_minutes"],
+            limit=lim["weekly_minutes"],
+            left=lim["left_today_minutes"],
+        ),
     ]
     rule = summary["stop_rule"]
     if rule is not None:
-        cur = escape_text(summary["currency"])
-        fires = ", ".join(
-            f"{escape_text(h['platform'])} ({h['log_hourly_rate']} {cur}/h)"
-            for h in rule["fires_for"]
-        )
-        lines.append(
-            f"  stop rule  below {rule['min_hourly_rate']} {cur}/h "
-            f"over {rule['after_weeks']} weeks: "
-            + (f"stop {fires}" if fires else "nothing to stop")
-        )
-    cur = escape_text(summary["currency"])
-    lines += ["", "Earnings from the log (for taxes)"]
-    for label, key in (("this month", "month"), ("this year", "year")):
-        tot = summary["totals"][key]
-        lines.append(
-            f"  {label:<10} earned {tot['earned']} {cur}, withdrawal fees "
-            f"{tot['withdrawal_fees']} {cur}, tax {tot['tax']} {cur}, net {tot['net']} {cur}"
-        )
-    lines += ["", "Platforms", *_platform_lines(summary)]
+        lines.append(_stop_rule_line(rule, summary["currency"], lang))
+    lines += ["", t(lang, "show_earnings"), *_totals_lines(summary, lang)]
+    lines += ["", t(lang, "show_platforms"), *_platform_lines(summary, lang)]
     if not summary["platforms"]:
-        lines.append("  none yet")
-    lines += ["", "Goals"]
-    for g in summary["goals"]:
-        by = f", by {g['target_date']}" if g["target_date"] else ""
-        lines.append(
-            f"  {escape_text(g['skill'])}: {g['milestones_done']} of {g['milestones_total']} "
-            f"milestones done, {g['hours_per_week']} h/week{by}; studied "
-            f"{hours(g['study_minutes_this_week'])} this week"
-        )
+        lines.append(t(lang, "show_none_yet"))
+    lines += ["", t(lang, "show_goals"), *_goal_lines(summary, lang)]
     if not summary["goals"]:
-        lines.append("  none yet")
-    lines += ["", "Next milestones"]
-    for m in summary["next_milestones"]:
-        late = "OVERDUE, " if m["overdue"] else ""
+        lines.append(t(lang, "show_none_yet"))
+    lines += ["", t(lang, "show_next")]
+    dates = [date_text(lang, dt.date.fromisoformat(m["due"])) for m in summary["next_milestones"]]
+    width = max((len(d) for d in dates), default=0)
+    for m, date in zip(summary["next_milestones"], dates, strict=True):
         lines.append(
-            f"  {m['due']}  {escape_text(m['title'])} ({escape_text(m['goal'])}; "
-            f"{late}{when(m['days_left'])})"
+            t(
+                lang,
+                "show_milestone",
+                date=f"{date:<{width}}",
+                title=escape_text(m["title"]),
+                goal=escape_text(m["goal"]),
+                late=t(lang, "show_overdue") if m["overdue"] else "",
+                when=when_text(lang, m["days_left"]),
+            )
         )
     if not summary["next_milestones"]:
-        lines.append("  none")
-    lines += ["", "Reviews", *_review_lines(summary["reviews"], escape_text)]
+        lines.append(t(lang, "show_none"))
+    lines += ["", t(lang, "show_reviews"), *_review_lines(summary["reviews"], lang, escape_text)]
     if not summary["reviews"]:
-        lines.append("  none yet")
+        lines.append(t(lang, "show_none_yet"))
     return "\n".join(lines) + "\n"
 
 
-def _review_lines(reviews: list[dict[str, Any]], esc: Any) -> list[str]:
+def _totals_lines(summary: dict[str, Any], lang: Lang) -> Iterable[str]:
+    cur = summary["currency"]
+    for key in ("month", "year"):
+        tot = summary["totals"][key]
+        amounts = ("earned", "withdrawal_fees", "tax", "net")
+        yield t(
+            lang,
+            f"show_totals_{key}",
+            **{k: money_text(Decimal(tot[k]), cur, lang) for k in amounts},
+        )
+
+
+def _review_lines(reviews: list[dict[str, Any]], lang: Lang, esc: Any) -> list[str]:
     lines = []
     for r in reviews:
-        what = r["decision"].replace("_", " ")
+        what = t(lang, f"cli_decision_{r['decision']}")
         detail = r["platform"] or r["goal"]
         if detail:
             what += f" ({esc(detail)})"
-        lines.append(f"  {r['date']}  {what}: {esc(r['reason'])}; next review {r['next_review']}")
+        day, then = (date_text(lang, dt.date.fromisoformat(r[k])) for k in ("date", "next_review"))
+        lines.append(
+            t(lang, "show_review", date=day, what=what, reason=esc(r["reason"]), next=then)
+        )
     return lines
+
+
+def _stop_rule_line(rule: dict[str, Any], currency: str, lang: Lang) -> str:
+    fires = ", ".join(
+        f"{escape_text(h['platform'])} ({_rate(h['log_hourly_rate'], currency, lang)})"
+        for h in rule["fires_for"]
+    )
+    action = t(lang, "show_stop", platforms=fires) if fires else t(lang, "show_nothing_to_stop")
+    return tn(
+        lang,
+        "show_stop_rule",
+        rule["after_weeks"],
+        rate=_rate(rule["min_hourly_rate"], currency, lang),
+        action=action,
+    )
+
+
+def _goal_lines(summary: dict[str, Any], lang: Lang) -> Iterable[str]:
+    for g in summary["goals"]:
+        by = (
+            t(lang, "show_by", date=date_text(lang, dt.date.fromisoformat(g["target_date"])))
+            if g["target_date"]
+            else ""
+        )
+        left = g["milestones_total"] - g["milestones_done"]
+        yield (
+            t(
+                lang,
+                "show_goal",
+                skill=escape_text(g["skill"]),
+                milestones=tn(lang, "milestones_left", left, total=g["milestones_total"]),
+                hours=tn(lang, "hours_a_week", g["hours_per_week"]),
+            )
+            + by
+            + t(lang, "show_studied", hours=duration_text(lang, g["study_minutes_this_week"]))
+        )
 
 
 # --- Markdown ------------------------------------------------------------------------------
@@ -355,100 +400,126 @@ def md(text: str, *, multiline: bool = False) -> str:
     return escaped.replace("\n", "  \n") if multiline else escaped
 
 
-def _md_checklist(platform: Platform) -> list[str]:
+def _md_checklist(platform: Platform, lang: Lang) -> list[str]:
     lines: list[str] = []
     for item in load_checklist().items:
         entry = platform.entry(item.id)
         state = entry.state if entry else CheckState.TODO
         box = "[x]" if state is CheckState.PASS else "[ ]"
-        fails = "**fails:** " if state is CheckState.FAIL else ""
+        fails = f"**{t(lang, 'md_fails')}** " if state is CheckState.FAIL else ""
         note = f": {md(entry.note).replace(chr(10), ' ')}" if entry and entry.note else ""
-        lines.append(f"- {box} {fails}{item.get('en')}{note}")
+        lines.append(f"- {box} {fails}{item.text(lang)}{note}")
     return lines
 
 
-def to_markdown(plan: Plan, today: dt.date) -> str:
-    """The plan as Markdown, for sharing or printing."""
+def to_markdown(plan: Plan, today: dt.date, lang: Lang | None = None) -> str:
+    """The plan as Markdown, for sharing or printing, in ``lang`` (default: the plan's
+    language)."""
+    lang = lang or plan.language.value
     s = plan_summary(plan, today)
-    cur = md(plan.profile.currency)
+    cur = plan.profile.currency
     lim = plan.limits
+    profile = plan.profile
+    skills = ", ".join(md(x) for x in profile.skills) or t(lang, "md_no_skills")
     out = [
         f"# {md(plan.title)}",
         "",
-        f"Exported {today.isoformat()}. Review the plan on {lim.review_date.isoformat()} "
-        f"({when(s['review']['days_left'])}).",
+        t(
+            lang,
+            "md_exported",
+            today=date_text(lang, today),
+            date=date_text(lang, lim.review_date),
+            when=when_text(lang, s["review"]["days_left"]),
+        ),
         "",
-        "## Profile",
+        f"## {t(lang, 'md_profile')}",
         "",
-        f"- Goal: {plan.profile.goal.value.replace('_', ' ')}",
-        f"- Career path: {plan.profile.path.value.replace('_', ' ')}",
-        f"- Time available: {plan.profile.hours_per_week} hours a week",
-        f"- Target rate: {money(plan.profile.target_hourly_rate)} {cur}/h",
-        f"- Skills: {', '.join(md(x) for x in plan.profile.skills) or 'none listed'}",
+        "- " + t(lang, "md_goal", goal=t(lang, f"goal_{profile.goal.value}")),
+        "- " + t(lang, "md_path", path=t(lang, f"path_{profile.path.value}")),
+        "- " + t(lang, "md_time", hours=tn(lang, "hours_a_week", profile.hours_per_week)),
+        "- " + t(lang, "md_target", rate=_money_rate(profile.target_hourly_rate, cur, lang)),
+        "- " + t(lang, "md_skills", skills=skills),
         "",
-        "## Time limits for microtasks",
+        f"## {t(lang, 'md_limits')}",
         "",
-        f"- At most {lim.daily_minutes} minutes a day and {lim.weekly_minutes} a week, on "
-        + ", ".join(d.value.capitalize() for d in lim.working_days),
-        f"- Used today: {s['limits']['today_minutes']} min; "
-        f"this week: {s['limits']['week_minutes']} min",
+        "- "
+        + t(
+            lang,
+            "md_limits_line",
+            daily=lim.daily_minutes,
+            weekly=lim.weekly_minutes,
+            days=", ".join(t(lang, f"day_{d.value}") for d in lim.working_days),
+        ),
+        "- "
+        + t(lang, "md_used", today=s["limits"]["today_minutes"], week=s["limits"]["week_minutes"]),
     ]
     if lim.stop_rule is not None:
-        out.append(
-            f"- Stop rule: stop a platform whose real rate from the log stays below "
-            f"{money(lim.stop_rule.min_hourly_rate)} {cur}/h over {lim.stop_rule.after_weeks} "
-            "weeks"
-        )
-        out += [f"  - **Stop {md(h['platform'])}**" for h in s["stop_rule"]["fires_for"]]
-    out += _md_platforms(plan, s, cur) + _md_goals(plan, s)
-    out += ["", "## Reviews", ""]
-    out += [f"-{line[1:]}" for line in _review_lines(s["reviews"], md)] or ["None yet."]
+        rate = _money_rate(lim.stop_rule.min_hourly_rate, cur, lang)
+        out.append("- " + tn(lang, "md_stop_rule", lim.stop_rule.after_weeks, rate=rate))
+        out += [
+            f"  - **{t(lang, 'md_stop', platform=md(h['platform']))}**"
+            for h in s["stop_rule"]["fires_for"]
+        ]
+    out += _md_platforms(plan, s, lang) + _md_goals(plan, s, lang)
+    out += ["", f"## {t(lang, 'md_reviews')}", ""]
+    reviews = _review_lines(s["reviews"], lang, md)
+    out += [f"- {line.strip()}" for line in reviews] or [t(lang, "md_none_yet")]
     return "\n".join(out) + "\n"
 
 
-def _md_platforms(plan: Plan, s: dict[str, Any], cur: str) -> list[str]:
-    out = ["", "## Platforms", ""]
+def _money_rate(value: Decimal, currency: str, lang: Lang) -> str:
+    return t(lang, "per_hour", rate=money_text(value, currency, lang))
+
+
+def _md_platforms(plan: Plan, s: dict[str, Any], lang: Lang) -> list[str]:
+    out = ["", f"## {t(lang, 'md_platforms')}", ""]
     if not plan.platforms:
-        return [*out, "None yet."]
-    out += [
-        "| Platform | Status | On paper | Real rate | From the log | Logged | Checklist |",
-        "|---|---|---|---|---|---|---|",
-    ]
+        return [*out, t(lang, "md_none_yet")]
+    out += [t(lang, "md_table_head"), "|---|---|---|---|---|---|---|"]
+    cur = s["currency"]
     for p in s["platforms"]:
         c = p["checklist"]
-        out.append(
-            f"| {md(p['name'])} | {p['status']} | {_rate(p['naive_hourly_rate'], cur)} | "
-            f"{_rate(p['real_hourly_rate'], cur)} | {_rate(p['log_hourly_rate'], cur)} | "
-            f"{hours(p['logged_minutes'])} | {c['passed']}/{c['total']} ticked, "
-            f"{c['failed']} failing |"
-        )
+        cells = [
+            md(p["name"]),
+            t(lang, f"status_{p['status']}"),
+            _rate(p["naive_hourly_rate"], cur, lang),
+            _rate(p["real_hourly_rate"], cur, lang),
+            _rate(p["log_hourly_rate"], cur, lang),
+            duration_text(lang, p["logged_minutes"]),
+            tn(lang, "md_checklist_cell", c["failed"], passed=c["passed"], total=c["total"]),
+        ]
+        out.append(f"| {' | '.join(cells)} |")
     for platform in plan.platforms:
-        out += ["", f"### {md(platform.name)}: vetting checklist", "", *_md_checklist(platform)]
+        heading = t(lang, "md_vetting", platform=md(platform.name))
+        out += ["", f"### {heading}", "", *_md_checklist(platform, lang)]
     return out
 
 
-def _md_goals(plan: Plan, s: dict[str, Any]) -> list[str]:
-    out = ["", "## Goals"]
+def _md_goals(plan: Plan, s: dict[str, Any], lang: Lang) -> list[str]:
+    out = ["", f"## {t(lang, 'md_goals')}"]
     if not plan.goals:
-        out += ["", "None yet."]
+        out += ["", t(lang, "md_none_yet")]
     for goal in plan.goals:
-        by = f", by {goal.target_date.isoformat()}" if goal.target_date else ""
-        out += ["", f"### {md(goal.skill)}", "", f"{goal.hours_per_week} hours a week{by}."]
+        by = t(lang, "show_by", date=date_text(lang, goal.target_date)) if goal.target_date else ""
+        hours = tn(lang, "hours_a_week", goal.hours_per_week)
+        out += ["", f"### {md(goal.skill)}", "", t(lang, "md_goal_hours", hours=hours, by=by)]
         if goal.why:
             out += ["", md(goal.why, multiline=True)]
         if goal.resources:
-            out += ["", "Resources:", "", *(f"- {md(r)}" for r in goal.resources)]
+            out += ["", t(lang, "md_resources"), "", *(f"- {md(r)}" for r in goal.resources)]
         if goal.milestones:
-            out += ["", "Milestones:", ""]
+            out += ["", t(lang, "md_milestones"), ""]
             out += [
-                f"- [{'x' if m.done else ' '}] {md(m.title)} (due {m.due.isoformat()})"
+                f"- [{'x' if m.done else ' '}] {md(m.title)} "
+                f"({t(lang, 'md_due', date=date_text(lang, m.due))})"
                 for m in goal.milestones
             ]
-    out += ["", "## Next milestones", ""]
+    out += ["", f"## {t(lang, 'md_next')}", ""]
     out += [
-        f"1. {m['due']}: {md(m['title'])} ({md(m['goal'])}), {when(m['days_left'])}"
+        f"1. {date_text(lang, dt.date.fromisoformat(m['due']))}: {md(m['title'])} "
+        f"({md(m['goal'])}), {when_text(lang, m['days_left'])}"
         for m in s["next_milestones"]
-    ] or ["None."]
+    ] or [t(lang, "md_none")]
     return out
 
 
@@ -534,27 +605,28 @@ def _check_in(plan: Plan, stamp: str, lang: Lang) -> list[str]:
     weekday = first_working_day(plan)
     start = plan.created.date()
     start += dt.timedelta(days=(weekday - start.weekday()) % 7)
-    summary = t(lang, "ics_check_in", title=plan.title)
+    summary = t(lang, "ics_check_in_summary", title=plan.title)
     return _event(
         _uid(plan, "check-in"),
         stamp,
         start,
         summary,
-        t(lang, "ics_check_in_body"),
+        t(lang, "ics_check_in_description"),
         f"RRULE:FREQ=WEEKLY;BYDAY={_BYDAY[weekday]}",
         *_alarm(summary),
     )
 
 
-def to_ics(plan: Plan) -> str:
+def to_ics(plan: Plan, lang: Lang | None = None) -> str:
     """The review date and every milestone as all-day events with an alarm at 09:00, and
-    a weekly check-in on the first working day; CRLF line endings; in the plan's language.
+    a weekly check-in on the first working day; CRLF line endings; words in ``lang``
+    (default: the plan's language).
 
     UIDs are derived from the plan's creation time and the event (goal and milestone
     title), so importing a newer export updates the same events. DTSTAMP is the plan's
     ``updated`` time in UTC (RFC 5545 3.8.7.2: without METHOD it is the last revision).
     """
-    lang: Lang = plan.language.value
+    lang = lang or plan.language.value
     utc = plan.updated.astimezone(dt.UTC)
     stamp = f"{_ics_date(utc)}T{utc.hour:02d}{utc.minute:02d}{utc.second:02d}Z"
     lines = [
@@ -564,27 +636,27 @@ def to_ics(plan: Plan) -> str:
         "CALSCALE:GREGORIAN",
         f"X-WR-CALNAME:{ics_text(plan.title)}",
     ]
-    review = t(lang, "ics_review", title=plan.title)
+    review = t(lang, "ics_review_summary", title=plan.title)
     lines += _event(
         _uid(plan, "review"),
         stamp,
         plan.limits.review_date,
         review,
-        t(lang, "ics_review_body"),
+        t(lang, "ics_review_description"),
         *_alarm(review),
     )
     seen: dict[tuple[str, str], int] = {}
     for goal in plan.goals:
         for m in goal.milestones:
             n = seen[goal.skill, m.title] = seen.get((goal.skill, m.title), 0) + 1
-            status = t(lang, "ics_done") + " " if m.done else ""
-            summary = t(lang, "ics_milestone", title=m.title)
+            done = t(lang, "ics_done") if m.done else ""
+            summary = t(lang, "ics_milestone_summary", title=m.title)
             lines += _event(
                 _uid(plan, "milestone", goal.skill, m.title, str(n)),
                 stamp,
                 m.due,
                 summary,
-                status + t(lang, "ics_milestone_body", goal=goal.skill, plan=plan.title),
+                t(lang, "ics_milestone_description", done=done, goal=goal.skill, plan=plan.title),
                 *([] if m.done else _alarm(summary)),
             )
     lines += _check_in(plan, stamp, lang)

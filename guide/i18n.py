@@ -4,20 +4,56 @@
 The languages are the one list ``Lang`` below: every other list of languages (the CLI's
 choices, the tables read, bilingual texts in data files, the language switch) comes from
 it, so a new language is its data files plus its code in ``Lang``. English is first: the
-fallback for a word not yet translated."""
+fallback for a word not yet translated.
+
+A plain string is looked up with :func:`t`. A string with a counted noun is a table of
+plural forms, chosen with :func:`tn` by the CLDR rules for whole numbers::
+
+    [en]
+    when_in_days = { one = "in {count} day", other = "in {count} days" }
+    [ru]
+    when_in_days = { one = "через {count} день", few = "через {count} дня", many = "…" }
+
+    tn("ru", "when_in_days", 21)  ->  "через 21 день"
+
+English needs ``one`` and ``other``; Russian ``one`` (1, 21, 101…), ``few`` (2-4, 22-24…)
+and ``many`` (0, 5-20, 25-30, 111…). The forms are checked when the strings are loaded.
+A sentence with two counted nouns is built from two counted strings, one count each.
+(An inline table stays on one line in TOML.)
+"""
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Mapping
 from functools import cache
-from typing import Literal, cast, get_args
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal, cast, get_args
 
 from guide.paths import content_dir
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from decimal import Decimal
 
 Lang = Literal["en", "ru"]
 LANGS: tuple[Lang, ...] = get_args(Lang)
 FALLBACK: Lang = LANGS[0]
+Plural = Literal["one", "few", "many", "other"]
+
+# The plural categories each language uses for whole numbers (CLDR).
+PLURAL_FORMS: dict[Lang, tuple[Plural, ...]] = {
+    "en": ("one", "other"),
+    "ru": ("one", "few", "many"),
+}
+
+Entry = str | dict[str, str]
+
+NBSP = "\u00a0"  # keeps "4,34 $" and "1 234" on one line
+
+
+class StringsError(ValueError):
+    """A strings file is malformed: the message names the file and the key."""
 
 
 def detect_lang(env: Mapping[str, str]) -> Lang:
@@ -35,19 +71,124 @@ def next_lang(lang: Lang) -> Lang:
     return LANGS[(LANGS.index(lang) + 1) % len(LANGS)]
 
 
-@cache
-def _strings() -> dict[str, dict[str, str]]:
-    merged: dict[str, dict[str, str]] = {lang: {} for lang in LANGS}
-    for path in sorted((content_dir() / "strings").glob("*.toml")):
+def plural(lang: Lang, count: int) -> Plural:
+    """The CLDR plural category of the whole number ``count`` in ``lang``."""
+    n = abs(count)
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return "one"
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return "few"
+        return "many"
+    return "one" if n == 1 else "other"
+
+
+def _check_entry(path: Path, lang: Lang, key: str, value: object) -> Entry:
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, dict):
+        raise StringsError(f"{path.name}: [{lang}] {key}: a string or a table of plural forms")
+    wanted = set(PLURAL_FORMS[lang])
+    if set(value) != wanted or not all(isinstance(v, str) for v in value.values()):
+        raise StringsError(
+            f"{path.name}: [{lang}] {key}: plural forms must be exactly "
+            f"{', '.join(PLURAL_FORMS[lang])} (found {', '.join(sorted(value)) or 'none'})"
+        )
+    return cast(dict[str, str], value)
+
+
+def load_strings(folder: Path) -> dict[Lang, dict[str, Entry]]:
+    """Every strings file in ``folder``, merged per language and checked."""
+    merged: dict[Lang, dict[str, Entry]] = {lang: {} for lang in LANGS}
+    for path in sorted(folder.glob("*.toml")):
         with path.open("rb") as f:
-            data = cast(dict[str, dict[str, str]], tomllib.load(f))
+            data = tomllib.load(f)
         for lang in LANGS:
-            merged[lang].update(data.get(lang, {}))
+            table = data.get(lang, {})
+            for key, value in table.items():
+                merged[lang][key] = _check_entry(path, lang, key, value)
+    for key in merged[FALLBACK]:
+        fallback_counted = isinstance(merged[FALLBACK][key], dict)
+        ru = merged["ru"].get(key)
+        if ru is not None and isinstance(ru, dict) != fallback_counted:
+            raise StringsError(f"{key}: counted in one language and not in the other")
     return merged
+
+
+@cache
+def _strings() -> dict[Lang, dict[str, Entry]]:
+    return load_strings(content_dir() / "strings")
+
+
+def _entry(lang: Lang, key: str) -> Entry:
+    strings = _strings()
+    return strings[lang].get(key) or strings[FALLBACK][key]
+
+
+def is_counted(key: str) -> bool:
+    """Whether ``key`` has plural forms (look it up with :func:`tn`)."""
+    return isinstance(_strings()[FALLBACK][key], dict)
+
+
+def counted_keys() -> list[str]:
+    """Every key with plural forms (the tests check each one)."""
+    return sorted(k for k, v in _strings()[FALLBACK].items() if isinstance(v, dict))
 
 
 def t(lang: Lang, key: str, **values: object) -> str:
     """The interface text ``key`` in ``lang``, with ``{name}`` fields filled in."""
-    strings = _strings()
-    text = strings[lang].get(key) or strings[FALLBACK][key]
+    text = _entry(lang, key)
+    if isinstance(text, dict):
+        raise TypeError(f"{key} has plural forms: use tn(lang, {key!r}, count)")
     return text.format(**values) if values else text
+
+
+def tn(lang: Lang, key: str, count: int, **values: object) -> str:
+    """The counted text ``key`` in ``lang`` for ``count``: the plural form the number
+    needs, with ``{count}`` and the other ``{name}`` fields filled in.
+
+    ``tn("en", "plan_review_in", 1, date=...)`` -> "Review in 1 day (…)".
+    """
+    if key not in _strings()[lang]:
+        lang = "en"  # the English forms, chosen by the English rule
+    forms = _entry(lang, key)
+    if isinstance(forms, str):
+        raise TypeError(f"{key} has no plural forms: use t(lang, {key!r})")
+    return forms[plural(lang, count)].format(count=count, **values)
+
+
+def date_text(lang: Lang, day: dt.date) -> str:
+    """A date written the reader's way: "14 Dec 2026", "14 декабря 2026" (files keep ISO)."""
+    month = t(lang, f"month_{day.month}")
+    return t(lang, "date_format", day=day.day, month=month, year=f"{day.year:04d}")
+
+
+def datetime_text(lang: Lang, moment: dt.datetime) -> str:
+    """A date and time of day: "14 Dec 2026, 09:30", "14 декабря 2026, 09:30"."""
+    return t(lang, "datetime_format", date=date_text(lang, moment.date()), time=f"{moment:%H:%M}")
+
+
+def number_text(lang: Lang, value: Decimal | int, places: int = 0) -> str:
+    """A number with ``places`` decimals, grouped the reader's way: "1,234.50" in English,
+    "1 234,50" in Russian (a no-break space between groups)."""
+    text = f"{value:,.{places}f}"
+    if lang == "ru":
+        text = text.replace(",", NBSP).replace(".", ",")
+    return text
+
+
+def duration_text(lang: Lang, minutes: int) -> str:
+    """``95`` as "1 h 35 min" / "1 ч 35 мин" (units, so no plural forms)."""
+    h, m = divmod(minutes, 60)
+    if h:
+        return t(lang, "duration_hours_minutes", hours=h, minutes=m)
+    return t(lang, "duration_minutes", minutes=m)
+
+
+def when_text(lang: Lang, days_left: int) -> str:
+    """When, from the days left: "today", "in 3 days", "2 days ago" / "через 21 день"."""
+    if days_left == 0:
+        return t(lang, "when_today")
+    if days_left > 0:
+        return tn(lang, "when_in_days", days_left)
+    return tn(lang, "when_days_ago", -days_left)

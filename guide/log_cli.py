@@ -23,9 +23,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from guide.cli_parser import new_parser
 from guide.i18n import Lang, detect_lang, t
 
 if TYPE_CHECKING:
+    from guide.cli_parser import SubParsers
     from guide.plan import Plan
 
 T = TypeVar("T")
@@ -56,16 +58,17 @@ def duration(lang: Lang, minutes: int) -> str:
 
 
 def money(lang: Lang, value: Decimal | None, currency: str) -> str:
-    """``3.30 USD``; Russian writes a decimal comma: ``3,30 USD``."""
+    """An amount written the reader's way: "$3.30", "3,30 $"."""
     from guide.rate import money_text
 
-    text = money_text(value, currency)
-    return text.replace(".", ",") if lang == "ru" else text
+    return money_text(value, currency, lang)
 
 
 def day(lang: Lang, value: dt.date) -> str:
-    """``2026-11-20`` in English, ``20.11.2026`` in Russian."""
-    return value.strftime("%d.%m.%Y") if lang == "ru" else value.isoformat()
+    """A date written the reader's way: "20 Nov 2026", "20 ноября 2026"."""
+    from guide.i18n import date_text
+
+    return date_text(lang, value)
 
 
 def _lang(args: argparse.Namespace, plan: Plan | None = None) -> Lang:
@@ -682,9 +685,9 @@ def _work_fields(p: argparse.ArgumentParser) -> None:
     p.add_argument("--note", metavar="TEXT", help="a short note, one line")
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: SubParsers, lang: Lang) -> None:
     """Add the log commands (see the module's docstring) to the ``remote-guide`` parser."""
-    p = sub.add_parser("log", help="log a work or study session")
+    p = new_parser(lang, sub, "log", help="log a work or study session")
     _common(p)
     p.add_argument("--minutes", required=True, metavar="N", help="whole minutes, 1-1440")
     _subject(p)
@@ -694,7 +697,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
     p.set_defaults(func=_log)
 
-    p = sub.add_parser("entries", help="list the log, newest first, with each entry's id")
+    p = new_parser(lang, sub, "entries", help="list the log, newest first, with each entry's id")
     _common(p)
     which = p.add_mutually_exclusive_group()
     which.add_argument("--platform", metavar="NAME", help="only work on this platform")
@@ -703,7 +706,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--json", action="store_true", help="print the entries as JSON")
     p.set_defaults(func=_entries)
 
-    p = sub.add_parser("edit", help="correct a log entry (its id from `entries`)")
+    p = new_parser(lang, sub, "edit", help="correct a log entry (its id from `entries`)")
     _common(p)
     p.add_argument("id", help="the entry's id")
     p.add_argument("--minutes", metavar="N", help="whole minutes, 1-1440")
@@ -714,35 +717,39 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--date", metavar="YYYY-MM-DD", help="the day")
     p.set_defaults(func=_edit)
 
-    p = sub.add_parser("delete", help="delete a log entry (its id from `entries`)")
+    p = new_parser(lang, sub, "delete", help="delete a log entry (its id from `entries`)")
     _common(p)
     p.add_argument("id", help="the entry's id")
     p.set_defaults(func=_delete)
 
-    p = sub.add_parser("start", help="start the session timer (kept in the plan)")
+    p = new_parser(lang, sub, "start", help="start the session timer (kept in the plan)")
     _common(p)
     _subject(p)
     p.add_argument("--since", metavar="HH:MM", help="started earlier, at this time")
     p.set_defaults(func=_start)
 
-    p = sub.add_parser("stop", help="stop the timer and log the session")
+    p = new_parser(lang, sub, "stop", help="stop the timer and log the session")
     _common(p)
     _work_fields(p)
     p.add_argument("--minutes", metavar="N", help="log this many minutes instead of the time run")
     p.add_argument("--discard", action="store_true", help="stop without logging anything")
     p.set_defaults(func=_stop)
 
-    p = sub.add_parser("status", help="what the timer runs and the time left today and this week")
+    p = new_parser(
+        lang, sub, "status", help="what the timer runs and the time left today and this week"
+    )
     _common(p)
     p.set_defaults(func=_status)
 
-    p = sub.add_parser("history", help="the log per ISO week, newest first, with totals")
+    p = new_parser(lang, sub, "history", help="the log per ISO week, newest first, with totals")
     _common(p)
     p.add_argument("--weeks", type=_weeks, metavar="N", help="only the last N weeks")
     p.add_argument("--json", action="store_true", help="print the weeks as JSON")
     p.set_defaults(func=_history)
 
-    p = sub.add_parser("review", help="is a review due, the numbers since the last; record one")
+    p = new_parser(
+        lang, sub, "review", help="is a review due, the numbers since the last; record one"
+    )
     _common(p)
     p.add_argument(
         "--decision",
@@ -765,7 +772,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
     p.set_defaults(func=_review)
 
-    p = sub.add_parser("import", help="add the sessions of a CSV file to the log")
+    p = new_parser(lang, sub, "import", help="add the sessions of a CSV file to the log")
     _common(p)
     p.add_argument("file", type=Path, metavar="FILE.csv", help="the CSV file")
     p.add_argument(

@@ -40,3 +40,21 @@ def plans_dir() -> Path:
 def draft_path() -> Path:
     """The wizard's draft (see ``guide.drafts``); here so that checking for one is cheap."""
     return data_dir() / "drafts" / "wizard.toml"
+
+
+CONFIG_DIR_ENV = "REMOTE_GUIDE_CONFIG_DIR"
+
+
+def config_dir() -> Path:
+    """The user's config folder; ``$REMOTE_GUIDE_CONFIG_DIR`` overrides it (tests use that)."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_path
+
+    return user_config_path(APP_NAME, appauthor=False)
+
+
+def settings_path() -> Path:
+    """``settings.toml``: language, theme and key remapping (see ``guide.settings``)."""
+    return config_dir() / "settings.toml"

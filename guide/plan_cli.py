@@ -13,18 +13,27 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from guide.cli_parser import new_parser
+from guide.completion import plan_completer
+from guide.i18n import LANGS, Lang, datetime_text, t, tn
+
 if TYPE_CHECKING:
+    from guide.cli_parser import SubParsers
     from guide.storage import LoadedPlan
 
 
-def _today(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date like 2025-03-01: {value!r}") from None
+def _today(lang: Lang) -> Callable[[str], dt.date]:
+    def parse(value: str) -> dt.date:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(t(lang, "cli_bad_date", value=value)) from None
+
+    return parse
 
 
 def _load(name: str) -> LoadedPlan | None:
@@ -46,17 +55,23 @@ def _check(args: argparse.Namespace) -> int:
         return 1
     from guide.export import escape_text
 
-    plan = loaded.plan
+    plan, lang = loaded.plan, args.ui_lang
     migrated = (
-        f" (schema_version {loaded.migrated_from}: migrated on load, saved as "
-        f"{plan.schema_version} next time)"
+        t(lang, "check_migrated", old=loaded.migrated_from, new=plan.schema_version)
         if loaded.migrated_from is not None
         else ""
     )
     print(
-        f"{escape_text(str(loaded.path))}: valid plan '{escape_text(plan.title)}': "
-        f"{len(plan.platforms)} platforms, {len(plan.goals)} goals, "
-        f"{len(plan.log)} log entries{migrated}"
+        t(
+            lang,
+            "check_valid",
+            path=escape_text(str(loaded.path)),
+            title=escape_text(plan.title),
+            platforms=tn(lang, "count_platforms", len(plan.platforms)),
+            goals=tn(lang, "count_goals", len(plan.goals)),
+            entries=tn(lang, "count_log_entries", len(plan.log)),
+            migrated=migrated,
+        )
     )
     return 0
 
@@ -71,7 +86,7 @@ def _show(args: argparse.Namespace) -> int:
     if args.json:
         print(summary_json({"file": str(loaded.path), **summary, "log": log_json(loaded.plan)}))
     else:
-        sys.stdout.write(summary_text(summary, str(loaded.path)))
+        sys.stdout.write(summary_text(summary, str(loaded.path), args.ui_lang))
     return 0
 
 
@@ -81,14 +96,16 @@ def _export(args: argparse.Namespace) -> int:
         return 1
     from guide.export import escape_text, to_ics, to_markdown
 
+    # An export speaks the plan's language unless --lang (before or after the command) says.
+    lang = args.export_lang or args.lang
     if args.format == "csv":
         from guide.csvlog import to_csv
 
         data = to_csv(loaded.plan).encode("utf-8")
     elif args.format == "ics":
-        data = to_ics(loaded.plan).encode("utf-8")
+        data = to_ics(loaded.plan, lang).encode("utf-8")
     else:
-        data = to_markdown(loaded.plan, args.today or dt.date.today()).encode("utf-8")
+        data = to_markdown(loaded.plan, args.today or dt.date.today(), lang).encode("utf-8")
     if args.output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)
@@ -97,7 +114,8 @@ def _export(args: argparse.Namespace) -> int:
     try:
         args.output.write_bytes(data)
     except OSError as e:
-        print(f"{escape_text(str(args.output))}: can't write: {e.strerror or e}", file=sys.stderr)
+        message = t(args.ui_lang, "cli_cant_write", path=str(args.output), error=e.strerror or e)
+        print(escape_text(message), file=sys.stderr)
         return 1
     return 0
 
@@ -107,42 +125,47 @@ def _plans(args: argparse.Namespace) -> int:
     from guide.paths import plans_dir
     from guide.storage import list_plans
 
+    lang = args.ui_lang
     folder = args.dir or plans_dir()
     infos = list_plans(folder)
     if not infos:
-        print(f"No plans in {escape_text(str(folder))}")
+        print(t(lang, "plans_none", folder=escape_text(str(folder))))
         return 0
-    for info in infos:
-        when = info.modified.astimezone().strftime("%Y-%m-%d %H:%M")
-        label = escape_text(info.title) if info.title is not None else f"(invalid: {info.problem})"
-        print(f"{when}  {escape_text(str(info.path))}  {escape_text(label)}")
+    whens = [datetime_text(lang, info.modified.astimezone()) for info in infos]
+    width = max(len(w) for w in whens)
+    for when, info in zip(whens, infos, strict=True):
+        label = (
+            info.title if info.title is not None else t(lang, "plans_invalid", problem=info.problem)
+        )
+        print(f"{when:<{width}}  {escape_text(str(info.path))}  {escape_text(label)}")
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: SubParsers, lang: Lang) -> None:
     """Add ``check``, ``show``, ``export`` and ``plans`` to the ``remote-guide`` parser."""
-    plan_help = "the plan's TOML file (or the name of a plan in the data folder)"
-    today_help = "compute as if today were this date (YYYY-MM-DD)"
+    plan_help = t(lang, "help_plan_arg")
+    today_help = t(lang, "help_today")
 
-    p = sub.add_parser("check", help="validate a plan file and list every problem")
-    p.add_argument("plan", help=plan_help)
+    p = new_parser(lang, sub, "check", help=t(lang, "help_check"))
+    p.add_argument("plan", help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
     p.set_defaults(func=_check)
 
-    p = sub.add_parser("show", help="summarise a plan: limits, real hourly rates, goals")
-    p.add_argument("plan", help=plan_help)
-    p.add_argument("--json", action="store_true", help="print the same data as JSON")
-    p.add_argument("--today", type=_today, help=today_help)
+    p = new_parser(lang, sub, "show", help=t(lang, "help_show"))
+    p.add_argument("plan", help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
+    p.add_argument("--json", action="store_true", help=t(lang, "help_json"))
+    p.add_argument("--today", type=_today(lang), help=today_help)
     p.set_defaults(func=_show)
 
-    p = sub.add_parser("export", help="export a plan as Markdown, iCalendar or its log as CSV")
-    p.add_argument("plan", help=plan_help)
+    p = new_parser(lang, sub, "export", help=t(lang, "help_export"))
+    p.add_argument("plan", help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
     p.add_argument(
-        "--format", choices=("md", "ics", "csv"), default="md", help="md (default), ics or csv"
+        "--format", choices=("md", "ics", "csv"), default="md", help=t(lang, "help_format")
     )
-    p.add_argument("-o", "--output", type=Path, help="write to this file instead of stdout")
-    p.add_argument("--today", type=_today, help=today_help)
+    p.add_argument("-o", "--output", type=Path, help=t(lang, "help_output"))
+    p.add_argument("--today", type=_today(lang), help=today_help)
+    p.add_argument("--lang", dest="export_lang", choices=LANGS, help=t(lang, "help_export_lang"))
     p.set_defaults(func=_export)
 
-    p = sub.add_parser("plans", help="list the saved plans in the data folder, newest first")
-    p.add_argument("--dir", type=Path, help="list this folder instead of the data folder")
+    p = new_parser(lang, sub, "plans", help=t(lang, "help_plans"))
+    p.add_argument("--dir", type=Path, help=t(lang, "help_dir"))
     p.set_defaults(func=_plans)

@@ -21,7 +21,7 @@ from pydantic import StringConstraints as Str
 from pydantic_core import ErrorDetails
 
 from guide.content import ContentError, read_toml
-from guide.i18n import LANGS
+from guide.i18n import LANGS, Lang
 from guide.paths import content_dir
 from guide.texts import LocalList as LocalList  # re-exported for catalogue users
 from guide.texts import LocalText as LocalText
@@ -75,6 +75,14 @@ class MinimumPayout(_Model):
     amount: float = Field(ge=0, description="The minimum, in ``currency``.")
     currency: Currency = Field(description="ISO 4217 code, e.g. EUR, USD, GBP.")
     note: LocalText | None = Field(default=None, description="Other methods, other minimums.")
+
+    def text(self, lang: Lang) -> str:
+        """The amount written the reader's way: "$5.00", "5,00 $"."""
+        from decimal import Decimal
+
+        from guide.rate import money_text
+
+        return money_text(Decimal(str(self.amount)), self.currency, lang)
 
 
 class Fairwork(_Model):

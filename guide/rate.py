@@ -39,6 +39,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal, localcontext
 
+from guide.i18n import NBSP, Lang, number_text
+
 ZERO = Decimal(0)
 ONE = Decimal(1)
 HUNDRED = Decimal(100)
@@ -130,9 +132,24 @@ def log_hourly_rate(earned: Decimal, minutes: int, inputs: RateInputs) -> Decima
         return max(earned, ZERO) * payout_share(inputs) * SIXTY / Decimal(minutes)
 
 
-def money_text(value: Decimal | None, currency: str) -> str:
-    """An amount as shown to people: ``12.50 USD``, or a dash when it is unknown."""
-    return "—" if value is None else f"{round_money(value)} {currency}"
+# Currencies whose sign readers expect instead of the code; English writes it first
+# ("$4.34"), Russian after the number ("4,34 $"). Others keep their ISO code.
+_SIGNS = {"USD": "$", "EUR": "€", "GBP": "£", "RUB": "₽"}
+
+
+def money_text(value: Decimal | None, currency: str, lang: Lang) -> str:
+    """An amount as its reader writes it, or a dash when it is unknown: English "$4.34",
+    "€1,200.00", "12.50 CHF"; Russian "4,34 $", "1 200,00 €", "12,50 CHF" (no-break
+    spaces). The one place money is formatted for people; files and JSON keep
+    ``str(round_money(value))``."""
+    if value is None:
+        return "—"
+    amount = round_money(value)
+    sign, digits = ("-" if amount < 0 else ""), number_text(lang, abs(amount), places=2)
+    symbol = _SIGNS.get(currency)
+    if lang == "en" and symbol is not None:
+        return f"{sign}{symbol}{digits}"
+    return f"{sign}{digits}{NBSP}{symbol or currency}"
 
 
 def round_money(value: Decimal, places: int = 2) -> Decimal:

@@ -4,19 +4,20 @@ The rules follow the guide's advice (questions/is-microtask-work-worth-it and th
 career-paths comparisons): microtasks make sense as a springboard for a first income, a
 first look or a tight spot, always under a time limit and a review date; a remote career
 is built on the skill the user already has. Reasons are returned as keys of
-``content/strings/wizard.toml`` with their values, so the UI says them in its language.
+``content/strings/wizard.toml`` with their values; ``Reason.text(lang)`` says one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
 from guide.content import read_toml
-from guide.i18n import LANGS, Lang
+from guide.i18n import LANGS, Lang, t, tn
 from guide.paths import content_dir
 from guide.plan import CareerPath, GoalKind, Profile
+from guide.rate import money_text
 from guide.texts import LocalList, LocalText
 
 # Studies put microtask pay at a few US dollars an hour (Hara et al. 2018: median about $2;
@@ -28,8 +29,18 @@ SHORT_TERM = {GoalKind.FIRST_INCOME, GoalKind.TEMPORARY, GoalKind.FIRST_LOOK}
 
 @dataclass(frozen=True)
 class Reason:
+    """A reason as a strings key; ``count`` for a counted one (hours), ``rate`` a money
+    amount in the profile's currency."""
+
     key: str
-    values: dict[str, str] = field(default_factory=dict)
+    count: int | None = None
+    rate: tuple[Decimal, str] | None = None
+
+    def text(self, lang: Lang) -> str:
+        values = {} if self.rate is None else {"rate": money_text(*self.rate, lang)}
+        if self.count is None:
+            return t(lang, self.key, **values)
+        return tn(lang, self.key, self.count, **values)
 
 
 @dataclass(frozen=True)
@@ -41,21 +52,21 @@ class Recommendation:
 def recommend(profile: Profile) -> Recommendation:
     """The path that fits ``profile`` best, and why."""
     reasons: list[Reason] = []
-    hours = str(profile.hours_per_week)
+    hours = profile.hours_per_week
     if profile.goal in SHORT_TERM:
-        reasons.append(Reason(f"why_goal_{profile.goal.value}", {"hours": hours}))
+        reasons.append(Reason(f"why_goal_{profile.goal.value}", count=hours))
         path = CareerPath.MICROTASKS_SPRINGBOARD
     elif profile.goal is GoalKind.BETWEEN_PROJECTS:
-        reasons.append(Reason("why_goal_between_projects", {"hours": hours}))
+        reasons.append(Reason("why_goal_between_projects", count=hours))
         path = CareerPath.MIX
     else:
         path = _path_from_skills(profile.skills)
         reasons.append(Reason(f"why_skills_{path.value}"))
     if profile.hours_per_week < FEW_HOURS:
-        reasons.append(Reason("why_few_hours", {"hours": hours}))
+        reasons.append(Reason("why_few_hours", count=hours))
     if _target_beyond_microtasks(profile):
-        rate = f"{profile.target_hourly_rate} {profile.currency}"
-        reasons.append(Reason("why_target_high", {"rate": rate}))
+        rate = (profile.target_hourly_rate, profile.currency)
+        reasons.append(Reason("why_target_high", rate=rate))
         if path is CareerPath.MICROTASKS_SPRINGBOARD:
             path = CareerPath.MIX
     reasons.append(Reason("why_review_date"))

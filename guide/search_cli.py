@@ -12,37 +12,42 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from guide.i18n import LANGS
+from guide.cli_parser import new_parser
+from guide.completion import article_completer
+from guide.i18n import LANGS, Lang, t
 
 if TYPE_CHECKING:
     from guide.articles import Guide
-    from guide.i18n import Lang
+    from guide.cli_parser import SubParsers
     from guide.search import Hit
 
 DEFAULT_LIMIT = 10
 
 
-def _limit(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1, got {value!r}")
-    return number
+def _limit(lang: Lang) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        try:
+            number = int(value)
+        except ValueError:
+            number = 0
+        if number < 1:
+            raise argparse.ArgumentTypeError(t(lang, "cli_bad_limit", value=value))
+        return number
+
+    return parse
 
 
 def _search(args: argparse.Namespace) -> int:
     from guide.articles import load_guide
     from guide.export import escape_text
-    from guide.i18n import detect_lang
     from guide.search import SearchIndex
 
-    lang: Lang = args.search_lang or args.lang or detect_lang(os.environ)
+    # The search language: its own --lang, else the interface's; messages follow it too.
+    lang: Lang = args.search_lang or args.ui_lang
     query = " ".join(args.query)
     guide = load_guide()
     index = SearchIndex.build(guide)
@@ -52,15 +57,15 @@ def _search(args: argparse.Namespace) -> int:
         print(json.dumps(_as_json(query, lang, suggestion, hits, guide), ensure_ascii=False))
     elif hits:
         if suggestion is not None:
-            print(f"Showing results for: {escape_text(suggestion)}")
+            print(t(lang, "search_showing", query=escape_text(suggestion)))
         width = max(len(hit.article_id) for hit in hits)
         for hit in hits:
             print(_line(hit, guide, width))
     if hits:
         return 0
-    message = f"No articles match {escape_text(query)!r} in either language."
+    message = t(lang, "search_no_match", query=escape_text(query))
     if suggestion is not None:
-        message += f" Did you mean {escape_text(suggestion)!r}?"
+        message += " " + t(lang, "search_did_you_mean_cli", query=escape_text(suggestion))
     print(message, file=sys.stderr)
     return 1
 
@@ -96,22 +101,18 @@ def _as_json(
     }
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: SubParsers, lang: Lang) -> None:
     """Add ``search`` to the ``remote-guide`` parser."""
-    p = sub.add_parser("search", help="search the guide's articles in English and Russian")
-    p.add_argument("query", nargs="+", metavar="QUERY", help="words to look for")
-    p.add_argument(
-        "--lang",
-        dest="search_lang",
-        choices=LANGS,
-        help="search this language first (default: --lang of the app, or from LC_ALL/LANG)",
-    )
-    p.add_argument("--json", action="store_true", help="print the results as JSON")
+    p = new_parser(lang, sub, "search", help=t(lang, "help_search"))
+    query = p.add_argument("query", nargs="+", metavar="QUERY", help=t(lang, "help_query"))
+    query.completer = article_completer  # type: ignore[attr-defined]
+    p.add_argument("--lang", dest="search_lang", choices=LANGS, help=t(lang, "help_search_lang"))
+    p.add_argument("--json", action="store_true", help=t(lang, "help_search_json"))
     p.add_argument(
         "--limit",
-        type=_limit,
+        type=_limit(lang),
         default=DEFAULT_LIMIT,
         metavar="N",
-        help=f"at most N results ({DEFAULT_LIMIT})",
+        help=t(lang, "help_limit", default=DEFAULT_LIMIT),
     )
     p.set_defaults(func=_search)

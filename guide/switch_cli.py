@@ -17,7 +17,10 @@ import sys
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
+from guide.cli_parser import new_parser
+
 if TYPE_CHECKING:
+    from guide.cli_parser import SubParsers
     from guide.i18n import Lang
     from guide.switch import Switch
 
@@ -80,11 +83,13 @@ def _compare(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(sub: SubParsers, lang: Lang) -> None:
     """Add ``compare`` to the ``remote-guide`` parser."""
     from guide.plan_cli import _today
 
-    p = sub.add_parser(
+    p = new_parser(
+        lang,
+        sub,
         "compare",
         help="what your microtask hours are worth toward your career path, now and moved to study",
     )
@@ -104,7 +109,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="your own estimate of the study hours to be job-ready (instead of the path's)",
     )
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
-    p.add_argument("--today", type=_today, help="compute as if today were this date (YYYY-MM-DD)")
+    p.add_argument(
+        "--today", type=_today(lang), help="compute as if today were this date (YYYY-MM-DD)"
+    )
     p.set_defaults(func=_compare)
 
 

@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from guide.content import ContentError, load_sections
 from guide.history import HOME, Place
-from guide.i18n import Lang, next_lang, t
+from guide.i18n import Lang, datetime_text, next_lang, t
 from screens.dialogs import ask
 from screens.main import MainScreen
 
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from guide.articles import Guide  # pydantic: kept off the start-up path
     from guide.search import Hit, SearchIndex
+    from guide.settings import Settings
     from guide.storage import LoadedPlan
     from screens.wizard import WizardScreen
 
@@ -58,9 +59,14 @@ class RemoteGuideApp(App[int]):
     lang: reactive[Lang] = reactive("en", init=False)
 
     def __init__(
-        self, lang: Lang = "en", guide: Guide | None = None, plan_path: Path | None = None
+        self,
+        lang: Lang = "en",
+        guide: Guide | None = None,
+        plan_path: Path | None = None,
+        settings: Settings | None = None,
     ) -> None:
         super().__init__()
+        self._apply_settings(settings)
         self.plan_path = plan_path
         # What "today" is for limits, milestones and review dates (tests fix it).
         self.today: Callable[[], dt.date] = dt.date.today
@@ -71,7 +77,37 @@ class RemoteGuideApp(App[int]):
         self.sections = list(guide.sections) if guide else load_sections()
         self._search_index: SearchIndex | None = None
 
+    # Settings (guide/settings.py): theme and keys from settings.toml; the theme chosen with
+    # `t` and the language chosen with `l` are written back.
+
+    def _apply_settings(self, settings: Settings | None) -> None:
+        from guide.settings import load_settings
+        from screens.themes import THEMES
+
+        for theme in THEMES:
+            self.register_theme(theme)
+        self.settings = settings or load_settings()
+        self._settings_writable = not self.settings.problems
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.keys:
+            self.set_keymap(dict(self.settings.keys))
+
+    def _remember(self, **changes: str) -> None:
+        from guide.settings import SettingsError, update_settings
+
+        if not self._settings_writable:
+            return  # a broken file was reported on start-up; it is never overwritten
+        try:
+            update_settings(None, **changes)
+        except SettingsError as error:
+            self._settings_writable = False
+            self.notify(str(error), severity="error", markup=False)
+
     def on_mount(self) -> None:
+        for problem in self.settings.problems:
+            self.notify(problem, severity="warning", timeout=8, markup=False)
+        self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         self.sub_title = t(self.lang, "app_subtitle")
         self.push_screen(MainScreen(self.sections))
         self.call_after_refresh(gc.enable)  # off during start-up (guide.cli)
@@ -145,6 +181,7 @@ class RemoteGuideApp(App[int]):
 
     def action_switch_language(self) -> None:
         self.lang = next_lang(self.lang)
+        self._remember(language=self.lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # The wizard and the plan screen are built in one language: switch in the guide.
@@ -234,7 +271,7 @@ class RemoteGuideApp(App[int]):
         draft = load_draft()
         if draft is None:
             return
-        when = dt.datetime.fromtimestamp(draft_path().stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        when = datetime_text(self.lang, dt.datetime.fromtimestamp(draft_path().stat().st_mtime))
         lang = self.lang
         answer = await ask(
             self,
@@ -299,7 +336,7 @@ class RemoteGuideApp(App[int]):
         yield from super().get_system_commands(screen)
 
 
-def run(lang: Lang, plan_path: Path | None = None) -> int:
+def run(lang: Lang, plan_path: Path | None = None, settings: Settings | None = None) -> int:
     """Start the app; returns the process exit code."""
-    RemoteGuideApp(lang=lang, plan_path=plan_path).run()
+    RemoteGuideApp(lang=lang, plan_path=plan_path, settings=settings).run()
     return 0

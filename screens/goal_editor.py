@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Button, DataTable, Label, Static
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, date_text, t
 from guide.plan import Goal, Milestone
 from screens.base import GuideModal
 from screens.context import PlanContext
@@ -123,7 +123,9 @@ class GoalEditor(GuideModal[Goal | None]):
         table = self.query_one(MilestoneTable)
         table.clear()
         for m in self.milestones:
-            table.add_row(Text("✓" if m.done else "·"), Text(m.title), Text(m.due.isoformat()))
+            table.add_row(
+                Text("✓" if m.done else "·"), Text(m.title), Text(date_text(self.lang, m.due))
+            )
 
     @property
     def lang(self) -> Lang:

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, datetime_text, t
 from guide.paths import plans_dir
 from guide.storage import list_plans
 from screens.base import GuideScreen
@@ -44,7 +44,7 @@ class OpenPlanScreen(GuideScreen[Path | None]):
         plans = list_plans()
         options = self.query_one("#saved-plans", OptionList)
         for info in plans:
-            when = info.modified.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = datetime_text(self.lang, info.modified.astimezone())
             title = (
                 info.title
                 if info.title is not None

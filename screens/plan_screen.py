@@ -17,7 +17,7 @@ from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, date_text, t, tn
 from guide.plan import (
     LogEntry,
     Plan,
@@ -125,12 +125,12 @@ class PlanScreen(GuideScreen[None]):
             Content("\n".join(status_lines(plan, lang, today)))
         )
         warnings = [
-            t(
+            tn(
                 lang,
                 "plan_stop_rule",
+                h.weeks,
                 platform=h.platform,
-                rate=money_text(h.rate, plan.profile.currency),
-                weeks=h.weeks,
+                rate=money_text(h.rate, plan.profile.currency, lang),
             )
             for h in stop_rule_hits(plan, today)
         ]
@@ -149,8 +149,8 @@ class PlanScreen(GuideScreen[None]):
             table.add_row(
                 Text(p.name),
                 Text(t(self.lang, f"status_{p.status.value}")),
-                Text(money_text(platform_rate(p), currency)),
-                Text(money_text(platform_log_rate(self.plan, p.name), currency)),
+                Text(money_text(platform_rate(p), currency, self.lang)),
+                Text(money_text(platform_log_rate(self.plan, p.name), currency, self.lang)),
                 Text(f"✓{progress.passed} ✗{progress.failed} / {progress.total}"),
             )
 
@@ -325,7 +325,7 @@ def status_lines(plan: Plan, lang: Lang, today: dt.date) -> list[str]:
     if use.over_weekly:
         lines.append(t(lang, "plan_over_weekly"))
     days = days_to_review(plan, today)
-    date = plan.limits.review_date.isoformat()
+    date = date_text(lang, plan.limits.review_date)
     key = (
         "plan_review_in"
         if days > 0
@@ -333,7 +333,7 @@ def status_lines(plan: Plan, lang: Lang, today: dt.date) -> list[str]:
         if days == 0
         else "plan_review_overdue"
     )
-    lines.append(t(lang, key, days=abs(days), date=date))
+    lines.append(t(lang, key, date=date) if days == 0 else tn(lang, key, abs(days), date=date))
     return lines
 
 
@@ -344,9 +344,9 @@ def milestone_lines(plan: Plan, lang: Lang, today: dt.date) -> Content:
     parts: list[Content] = []
     for d in due:
         when = (
-            t(lang, "plan_overdue", days=-d.days_left)
+            tn(lang, "plan_overdue", -d.days_left)
             if d.overdue
-            else t(lang, "plan_due_in", days=d.days_left)
+            else tn(lang, "plan_due_in", d.days_left)
         )
         style = "bold red" if d.overdue else ""
         parts.append(Content.assemble(f"• {d.goal.skill}: {d.milestone.title} — ", (when, style)))

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, t, tn
 from screens.base import GuideScreen
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class SearchScreen(GuideScreen["Hit | None"]):
         elif not self.hits:
             status.update(Content(t(lang, "search_none")))
         else:
-            words = t(lang, "search_count", count=len(self.hits))
+            words = tn(lang, "search_count", len(self.hits))
             fixed = self.index.suggestion(query, lang)
             if fixed:
                 words = t(lang, "search_did_you_mean", query=fixed) + "\n" + words

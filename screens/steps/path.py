@@ -60,7 +60,7 @@ class PathStep(WizardStep):
         self.query_one("#recommended", Static).update(
             Content(t(lang, "path_recommended", path=name))
         )
-        reasons = "\n".join(f"• {t(lang, r.key, **r.values)}" for r in advice.reasons)
+        reasons = "\n".join(f"• {r.text(lang)}" for r in advice.reasons)
         self.query_one("#reasons", Static).update(Content(reasons))
         links = self.query_one("#path-articles", Horizontal)
         links.remove_children()

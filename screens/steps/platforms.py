@@ -190,7 +190,7 @@ def describe(entry: CatalogueEntry, lang: Lang) -> str:
         t(lang, "detail_payout", methods=", ".join(entry.payout_methods) or "—"),
     ]
     if entry.minimum_payout:
-        amount = f"{entry.minimum_payout.amount:g} {entry.minimum_payout.currency}"
+        amount = entry.minimum_payout.text(lang)
         lines.append(t(lang, "detail_minimum", amount=amount))
     else:
         lines.append(t(lang, "detail_minimum_unknown"))

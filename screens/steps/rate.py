@@ -130,11 +130,11 @@ def rate_summary(platform: Platform, plan: Plan, lang: Lang) -> str:
     share = int(round_money(real / naive * 100, 0)) if naive else 0
     target = plan.profile.target_hourly_rate
     lines = [
-        t(lang, "rate_naive", rate=money_text(naive, currency)),
-        t(lang, "rate_real", rate=money_text(real, currency), share=share),
+        t(lang, "rate_naive", rate=money_text(naive, currency, lang)),
+        t(lang, "rate_real", rate=money_text(real, currency, lang), share=share),
     ]
     if target > 0:
-        lines.append(t(lang, "rate_target", rate=money_text(target, currency)))
+        lines.append(t(lang, "rate_target", rate=money_text(target, currency, lang)))
     lines.append(t(lang, verdict(real, target)))
     return "\n".join(lines)
 

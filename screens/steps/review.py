@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.validation import Function
 from textual.widgets import Button, Label, Static
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, date_text, t, tn
 from guide.plan import checklist_progress, platform_rate
 from guide.rate import money_text
 from guide.storage import default_plan_path
@@ -98,8 +98,7 @@ def summary(plan: Plan, lang: Lang) -> dict[str, str]:
         "review_profile_line",
         goal=t(lang, f"goal_{p.goal.value}"),
         hours=p.hours_per_week,
-        rate=p.target_hourly_rate,
-        currency=p.currency,
+        rate=money_text(p.target_hourly_rate, p.currency, lang),
         path=t(lang, f"path_{p.path.value}"),
     )
     if p.skills:
@@ -111,14 +110,14 @@ def summary(plan: Plan, lang: Lang) -> dict[str, str]:
         daily=lim.daily_minutes,
         weekly=lim.weekly_minutes,
         days=days,
-        date=lim.review_date.isoformat(),
+        date=date_text(lang, lim.review_date),
     )
     if lim.stop_rule:
-        limits += "\n" + t(
+        limits += "\n" + tn(
             lang,
             "review_stop_line",
-            rate=f"{lim.stop_rule.min_hourly_rate} {p.currency}",
-            weeks=lim.stop_rule.after_weeks,
+            lim.stop_rule.after_weeks,
+            rate=money_text(lim.stop_rule.min_hourly_rate, p.currency, lang),
         )
     platforms = "\n".join(
         t(
@@ -128,12 +127,12 @@ def summary(plan: Plan, lang: Lang) -> dict[str, str]:
             status=t(lang, f"status_{pl.status.value}"),
             done=checklist_progress(pl).checked,
             total=checklist_progress(pl).total,
-            rate=money_text(platform_rate(pl), p.currency),
+            rate=money_text(platform_rate(pl), p.currency, lang),
         )
         for pl in plan.platforms
     ) or t(lang, "no_platforms")
     goals = "\n".join(
-        t(lang, "review_goal_line", skill=g.skill, count=len(g.milestones)) for g in plan.goals
+        tn(lang, "review_goal_line", len(g.milestones), skill=g.skill) for g in plan.goals
     ) or t(lang, "goals_none")
     return {
         "review_profile": profile,

@@ -12,7 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.content import Article
-from guide.i18n import Lang, t
+from guide.i18n import Lang, date_text, t
 from screens.widgets.markdown_view import MarkdownView
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class ArticleView(VerticalScroll):
         lang = article.lang
         section = guide.section(article.section).title(lang)
         self.query_one("#article-title", Static).update(Content(article.title))
-        meta = f"{section} · {t(lang, 'reviewed', date=article.reviewed.isoformat())}"
+        meta = f"{section} · {t(lang, 'reviewed', date=date_text(lang, article.reviewed))}"
         self.query_one("#article-meta", Static).update(Content(meta))
         self.query_one("#article-summary", Static).update(Content(article.summary))
         self.query_one(MarkdownView).update(article.blocks)

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.validation import Failure, ValidationResult, Validator
 from textual.widgets import Input, Label, RadioButton, RadioSet, Static
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, date_text, t
 from guide.rules import number_rule
 
 if TYPE_CHECKING:
@@ -138,7 +138,7 @@ class DateValue(Validator):
         if day is None:
             return self.failure()
         if self.earliest and day < self.earliest:
-            message = t(self.lang, "err_date_past", today=self.earliest.isoformat())
+            message = t(self.lang, "err_date_past", today=date_text(self.lang, self.earliest))
             return ValidationResult([Failure(self, value, message)])
         return self.success()
 

@@ -12,7 +12,7 @@ from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from guide.content import Section
-from guide.i18n import Lang, t
+from guide.i18n import Lang, t, tn
 
 if TYPE_CHECKING:
     from guide.articles import Guide  # pydantic: kept off the start-up path
@@ -60,4 +60,4 @@ def _section_line(lang: Lang, section: Section, guide: Guide | None) -> Content:
     if guide is None:
         return Content(title)
     count = len(guide.in_section(section.id, lang))
-    return Content.assemble(title, " · ", (t(lang, "home_articles", count=count), "dim"))
+    return Content.assemble(title, " · ", (tn(lang, "home_articles", count), "dim"))

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, tn
 
 if TYPE_CHECKING:
     from guide.articles import Guide  # pydantic: kept off the start-up path
@@ -30,7 +30,7 @@ class SectionView(VerticalScroll):
         articles = guide.in_section(section_id, lang)
         title = guide.section(section_id).title(lang)
         self.query_one("#section-title", Static).update(Content(title))
-        intro = t(lang, "section_intro", count=len(articles))
+        intro = tn(lang, "section_intro", len(articles))
         self.query_one("#section-intro", Static).update(Content(intro))
         options = self.query_one("#section-articles", OptionList)
         # Coming back to the same section keeps the reader's place in its list.

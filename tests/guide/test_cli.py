@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -61,7 +63,7 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-ui = ('textual', 'rich', 'screens')
+ui = ('textual', 'rich', 'screens', 'argcomplete', 'textual_serve', 'aiohttp', 'difflib')
 print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ui)))
 """
 
@@ -82,3 +84,162 @@ def test_non_interactive_commands_do_not_import_textual(args: list[str]) -> None
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+# --- commands, languages and conventions ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [(["shwo", "plan.toml"], "did you mean “show”"), (["bogus"], "commands: open, check")],
+)
+def test_an_unknown_command_is_a_usage_error(
+    argv: list[str], hint: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: remote-guide") and "unknown command" in err and hint in err
+
+
+def test_an_unknown_command_exits_at_once_with_stdout_piped() -> None:
+    # It used to open the wizard (and spin with no terminal): now it is a usage error.
+    result = run("bogus")
+    assert result.returncode == 2 and "unknown command" in result.stderr
+
+
+def test_a_plan_path_still_opens_the_app(tmp_path: Path) -> None:
+    from guide.cli import _with_open
+
+    existing = tmp_path / "plan"
+    existing.write_text("", encoding="utf-8")
+    commands = {"open", "show"}
+    assert _with_open(["new.toml"], commands) == ["open", "new.toml"]
+    assert _with_open(["--lang", "ru", str(existing)], commands) == [
+        "--lang",
+        "ru",
+        "open",
+        str(existing),
+    ]
+    assert _with_open(["show", "x"], commands) == ["show", "x"]
+    assert _with_open(["--lang", "ru"], commands) == ["--lang", "ru"]
+    assert _with_open(["shwo"], commands) == "shwo"
+
+
+def test_help_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["--lang", "ru", "--help"])
+    out = capsys.readouterr().out
+    assert out.startswith("использование: remote-guide")
+    assert "команды:" in out and "параметры:" in out and "проверить файл плана" in out
+    with pytest.raises(SystemExit):
+        main(["--lang=ru", "show", "--help"])
+    assert "считать так, будто сегодня эта дата" in capsys.readouterr().out
+    with pytest.raises(SystemExit):  # export's own --lang is the export's language
+        main(["export", "--lang", "ru", "--help"])
+    assert "language of the export" in capsys.readouterr().out
+
+
+def test_serve_help_warns_that_the_page_has_no_login(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["serve", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "no login" in out and "127.0.0.1" in out and "--port" in out
+
+
+def test_language_from_settings_then_flag(
+    _private_config_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _private_config_dir.mkdir()
+    (_private_config_dir / "settings.toml").write_text('language = "ru"\n', encoding="utf-8")
+    assert main(["check", str(EXAMPLE)]) == 0
+    assert "3 платформы, 2 цели, 9 записей в журнале" in capsys.readouterr().out
+    assert main(["--lang", "en", "check", str(EXAMPLE)]) == 0
+    assert "3 platforms, 2 goals, 9 log entries" in capsys.readouterr().out
+
+
+def test_language_from_locale_for_the_cli(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("LANG", "ru_RU.UTF-8")
+    assert main(["search", "zzzzqqqq"]) == 1
+    assert "Ни на одном языке нет статей" in capsys.readouterr().err
+
+
+def test_a_broken_settings_file_is_reported_once_and_defaults_used(
+    _private_config_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _private_config_dir.mkdir()
+    settings = _private_config_dir / "settings.toml"
+    settings.write_text('language = "ru\n', encoding="utf-8")
+    assert main(["check", str(EXAMPLE)]) == 0
+    out, err = capsys.readouterr()
+    assert "valid plan" in out
+    assert err.count("settings.toml") == 1 and "not valid TOML" in err
+    assert settings.read_text(encoding="utf-8") == 'language = "ru\n'
+
+
+def test_exports_speak_the_plans_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from guide.storage import load_plan, save_plan
+
+    plan = load_plan(EXAMPLE).plan
+    plan.language = type(plan.language)("ru")
+    path = tmp_path / "ru.toml"
+    save_plan(plan, path)
+    assert main(["export", str(path), "--today", "2026-11-21"]) == 0
+    text = capsys.readouterr().out
+    assert "Выгружено 21 ноября 2026. Пересмотр плана 14 декабря 2026 (через 23 дня)." in text
+    assert "| Prolific | работаю | 9,00\u00a0$ в час |" in text
+    assert main(["export", str(path), "--format", "ics"]) == 0
+    assert "SUMMARY:Пересмотр плана: Side income while I retrain" in capsys.readouterr().out
+    assert main(["--lang", "en", "export", str(path), "--today", "2026-11-21"]) == 0
+    assert "Exported 21 Nov 2026." in capsys.readouterr().out
+    assert main(["export", str(path), "--lang", "en", "--format", "ics"]) == 0
+    assert "SUMMARY:Review plan: " in capsys.readouterr().out
+
+
+# --- shell completion ---------------------------------------------------------------------
+
+
+def complete(line: str, tmp_path: Path, cwd: Path | None = None) -> list[str]:
+    out = tmp_path / "completions.txt"
+    env = {
+        **os.environ,
+        "_ARGCOMPLETE": "1",
+        "_ARGCOMPLETE_IFS": "\n",
+        "COMP_LINE": line,
+        "COMP_POINT": str(len(line)),
+        "_ARGCOMPLETE_STDOUT_FILENAME": str(out),
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "guide"],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return [c.strip() for c in out.read_text(encoding="utf-8").split("\n")]
+
+
+def test_completion_of_commands_options_plans_and_articles(tmp_path: Path) -> None:
+    assert {"show", "search", "serve"} <= set(complete("remote-guide s", tmp_path))
+    assert "--json" in complete("remote-guide show --j", tmp_path)
+    (tmp_path / "mine.toml").write_text("", encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("", encoding="utf-8")
+    found = complete("remote-guide show ", tmp_path, cwd=tmp_path)
+    assert "mine.toml" in found and "notes.txt" not in found
+    assert "real-hourly-rate" in complete("remote-guide search real-h", tmp_path)
+
+
+def test_plans_in_russian_with_dates_the_readers_way(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--lang", "ru", "plans", "--dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out.startswith(f"В папке {tmp_path} планов нет")
+    (tmp_path / "a.toml").write_bytes(EXAMPLE.read_bytes())
+    os.utime(tmp_path / "a.toml", (1796000000, 1796000000))  # November 2026 in every time zone
+    assert main(["--lang", "ru", "plans", "--dir", str(tmp_path)]) == 0
+    assert " ноября 2026, " in capsys.readouterr().out

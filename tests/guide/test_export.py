@@ -83,9 +83,9 @@ def test_summary_text_and_json_escape_user_text() -> None:
     plan.title = "Evil \u202e title"
     plan.goals[0].skill = "Skill \u2066x"
     summary = plan_summary(plan, TODAY)
-    text = summary_text(summary, "p.toml")
+    text = summary_text(summary, "p.toml", "en")
     assert text.startswith("Evil \\u202e title  (p.toml)\n")
-    assert "Skill \\u2066x: 1 of 4 milestones done" in text
+    assert "Skill \\u2066x: 3 milestones left of 4" in text
     assert "\u202e" not in text and "\u2066" not in text
     data = summary_json(summary)
     assert "\u202e" not in data and "\\u202e" in data
@@ -98,13 +98,13 @@ def test_summary_text_and_json_escape_user_text() -> None:
 def test_markdown_export() -> None:
     text = to_markdown(example_plan(), TODAY)
     assert text.startswith("# Side income while I retrain\n")
-    assert "Review the plan on 2026-12-14 (in 23 days)." in text
+    assert "Review the plan on 14 Dec 2026 (in 23 days)." in text
     assert (
-        "| Prolific | active | 9.00 USD/h | 5.80 USD/h | 4.55 USD/h | 5 h 40 min "
-        "| 12/15 ticked, 0 failing |"
+        "| Prolific | active | $9.00/h | $5.80/h | $4.55/h | 5 h 40 min "
+        "| 12/15 ticked, 0 checks failing |"
     ) in text
-    assert "- [x] Finish course 1: Foundations (due 2026-11-30)" in text
-    assert "- [ ] Book the CAPM exam (due 2027-04-01)" in text
+    assert "- [x] Finish course 1: Foundations (due 30 Nov 2026)" in text
+    assert "- [ ] Book the CAPM exam (due 1 Apr 2027)" in text
     assert "- [ ] **fails:** Each task shows a time estimate" in text
     assert "Move from gig work to a remote project coordinator role.  \nThe Google" in text
 

@@ -387,7 +387,7 @@ def test_cli_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cli_nothing_found_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "zzzzqqqq"]) == 1
     captured = capsys.readouterr()
-    assert captured.out == "" and "No articles match 'zzzzqqqq'" in captured.err
+    assert captured.out == "" and "No articles match “zzzzqqqq”" in captured.err
     assert main(["search", "zzzzqqqq", "--json"]) == 1
     assert json.loads(capsys.readouterr().out)["results"] == []
 

@@ -10,7 +10,8 @@ import sys
 PROBE = """
 import json, sys
 import screens.app
-print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'markdown_it')
+print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'markdown_it',
+                        'argcomplete', 'textual_serve', 'tomli_w')
                         or m in ('guide.articles', 'guide.plan', 'guide.search'))))
 """
 
