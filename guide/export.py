@@ -348,7 +348,7 @@ def _review_lines(reviews: list[dict[str, Any]], lang: Lang, esc: Any) -> list[s
             what += f" ({esc(detail)})"
         day, then = (date_text(lang, dt.date.fromisoformat(r[k])) for k in ("date", "next_review"))
         lines.append(
-            t(lang, "show_review", date=day, what=what, reason=esc(r["reason"]), next=then)
+            t(lang, "show_review_line", date=day, what=what, reason=esc(r["reason"]), next=then)
         )
     return lines
 
