@@ -117,7 +117,7 @@ def _unknown_command(
 
     parser.print_usage(sys.stderr)
     message = t(lang, "cli_unknown_command", command=word)
-    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.5)
+    close = difflib.get_close_matches(word, commands, n=1, cutoff=0.6)
     if close:
         message += "; " + t(lang, "cli_did_you_mean", suggestion=close[0])
     else:

@@ -213,7 +213,10 @@ def test_show_and_markdown_include_the_reviews() -> None:
     record_review(plan, dt.date(2026, 12, 14), "drop_platform", "Pays [b]little", platform="Toloka")
     summary = plan_summary(plan, dt.date(2026, 12, 15))
     assert summary["reviews"][0]["decision"] == "drop_platform"
-    text = summary_text(summary, "plan.toml")
-    assert "  2026-12-14  drop platform (Toloka): Pays [b]little; next review 2027-01-11" in text
+    text = summary_text(summary, "plan.toml", "en")
+    line = "  14 Dec 2026  Drop a platform (Toloka): Pays [b]little; next review 11 Jan 2027"
+    assert line in text
     markdown = to_markdown(plan, dt.date(2026, 12, 15))
-    assert "## Reviews\n\n- 2026-12-14  drop platform (Toloka): Pays \\[b\\]little;" in markdown
+    assert "## Reviews\n\n- 14 Dec 2026  Drop a platform (Toloka): Pays \\[b\\]little;" in markdown
+    russian = summary_text(summary, "plan.toml", "ru")
+    assert "  14 декабря 2026  Отказаться от платформы (Toloka)" in russian
