@@ -43,3 +43,22 @@ def t(lang: Lang, key: str, **values: object) -> str:
     strings = _strings()
     text = strings[lang].get(key) or strings["en"][key]
     return text.format(**values) if values else text
+
+
+def plural_form(lang: Lang, count: int) -> str:
+    """The plural form of ``count`` in ``lang``: ``one``, ``few`` or ``many`` (CLDR rules;
+    English uses ``one`` and ``many``, Russian all three: 1, 21 одна; 2-4, 22 две; 5, 11 пять)."""
+    n = abs(count)
+    if lang == "ru":
+        if n % 10 == 1 and n % 100 != 11:
+            return "one"
+        if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+            return "few"
+        return "many"
+    return "one" if n == 1 else "many"
+
+
+def tn(lang: Lang, key: str, count: int, **values: object) -> str:
+    """The text ``key_one``, ``key_few`` or ``key_many`` that fits ``count``, with
+    ``{count}`` and the other fields filled in. Every language defines all three."""
+    return t(lang, f"{key}_{plural_form(lang, count)}", count=count, **values)
