@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from guide import __version__, plan_cli, search_cli
+from guide import __version__, merge_cli, plan_cli, search_cli
 from guide.i18n import LANGS, detect_lang
 
 DESCRIPTION = "A terminal guide and planner: microtask gig work or a remote career?"
@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_open(sub)
     plan_cli.register(sub)
     search_cli.register(sub)
+    merge_cli.register(sub)
     return parser
 
 

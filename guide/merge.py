@@ -158,7 +158,8 @@ class MergeSummary:
     fields: list[FieldDiff] = field(default_factory=list)
     """Settings that differed on both sides, with the value kept and the other one."""
     settings_taken: list[str] = field(default_factory=list)
-    """Paths of settings taken from the other side because only it changed them."""
+    """Paths of settings taken from the other side because only it changed them (three-way),
+    or platforms, goals, items and milestones only it has."""
     kept_for_log: list[str] = field(default_factory=list)
     """Platforms and goals kept (though deleted on a side) because the log names them."""
     timer: TimerNote | None = None
@@ -397,8 +398,6 @@ class _Settings:
         else:
             kept = self.sides.pick(a, b)
         self.summary.fields.append(FieldDiff(where, kept=kept, other=b if kept is a else a))
-        if kept is b:
-            self.summary.settings_taken.append(where)
         return kept
 
     def table(
