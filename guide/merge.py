@@ -192,22 +192,26 @@ class MergeResult:
 
 
 def weave(ours: Sequence[K], theirs: Sequence[K]) -> list[K]:
-    """Ours in order, with each key only theirs has placed after the key that comes
-    before it in theirs (at the start if none does): appended entries stay at the end,
-    entries inserted in the middle stay near their neighbours."""
-    known = set(ours)
+    """Ours in order, with each key only theirs has placed after the key both have that
+    comes before it in theirs, following any keys only ours has there: entries appended
+    on both sides come ours first, then theirs; one inserted in the middle stays near its
+    neighbours. Keys are unique within each sequence."""
+    in_ours, in_theirs = set(ours), set(theirs)
     after: dict[K | None, list[K]] = {}
     anchor: K | None = None
     for key in theirs:
-        if key in known:
+        if key in in_ours:
             anchor = key
         else:
             after.setdefault(anchor, []).append(key)
-            known.add(key)
-    out = list(after.get(None, []))
+    out: list[K] = []
+    pending = after.get(None, [])
     for key in ours:
+        if key in in_theirs:
+            out.extend(pending)
+            pending = after.get(key, [])
         out.append(key)
-        out.extend(after.get(key, []))
+    out.extend(pending)
     return out
 
 
