@@ -128,7 +128,9 @@ def test_an_entry_deleted_on_one_side_and_edited_on_the_other_stays_deleted(base
         assert gone.id not in ids(result.plan)
         assert [e.minutes for e in result.summary.deleted_edits] == [99]
     lines = summary_lines(merge(a, b).summary, "ru", "USD")
-    assert "запись журнала 03.11.2026 Prolific, 99 мин, 5,40 USD изменена в одной копии" in lines[-1]
+    assert (
+        "запись журнала 03.11.2026 Prolific, 99 мин, 5,40 USD изменена в одной копии" in lines[-1]
+    )
 
 
 def test_a_setting_changed_on_one_side_takes_that_side_in_a_three_way_merge(base: Plan) -> None:
