@@ -141,10 +141,9 @@ def main() -> int:
     base_ms = median_ms(times["load + save (baseline)"])
     for name, values in times.items():
         print(f"{name:55s} {median_ms(values):8.1f} ms  {median_ms(values) / base_ms:5.2f}x")
-    pairs = [
-        m / b for m, b in zip(times[list(cases)[1]], times["load + save (baseline)"], strict=True)
-    ]
-    print(f"median of the paired ratios (merge command / baseline): {statistics.median(pairs):.2f}x")
+    baseline, command = (times[name] for name in list(cases)[:2])
+    ratio = statistics.median(m / b for m, b in zip(command, baseline, strict=True))
+    print(f"median of the paired ratios (merge command / baseline): {ratio:.2f}x")
     return 0
 
 

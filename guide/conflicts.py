@@ -31,9 +31,14 @@ import os
 import re
 import shlex
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from guide.i18n import Lang, tn
+
+if TYPE_CHECKING:
+    from guide.plan import Plan
 
 SUFFIX = ".toml"
 
@@ -90,6 +95,42 @@ def is_conflict_copy_of(copy: Path | str, path: Path | str) -> bool:
     copy, path = Path(copy), Path(path)
     same_folder = os.path.abspath(copy.parent) == os.path.abspath(path.parent)
     return same_folder and original_name(copy.name) == path.name
+
+
+@dataclass
+class Copies:
+    """Copies of a plan read for a merge (see :func:`load_copies`)."""
+
+    valid: list[tuple[Path, Plan]] = field(default_factory=list)
+    """The copies that are valid plans, with their plans, in the order given."""
+    invalid: list[tuple[Path, list[str]]] = field(default_factory=list)
+    """The copies that are not, with every problem; nothing is merged from them."""
+    skipped: list[Path] = field(default_factory=list)
+    """Paths that are the plan itself."""
+
+
+def load_copies(path: Path | str, copies: list[Path]) -> Copies:
+    """Read ``copies`` of the plan at ``path`` (e.g. :func:`conflict_copies`) for
+    ``guide.merge.merge_all``; a copy that isn't a valid plan is listed, not raised."""
+    from guide.storage import PlanError, load_plan
+
+    out = Copies()
+    for copy in copies:
+        if _same_file(copy, Path(path)):
+            out.skipped.append(copy)
+            continue
+        try:
+            out.valid.append((copy, load_plan(copy).plan))
+        except PlanError as e:
+            out.invalid.append((copy, e.problems))
+    return out
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def merged_dir(path: Path | str) -> Path:

@@ -64,33 +64,8 @@ def _print_summary(header: str, summary: MergeSummary, lang: Lang, currency: str
         print(f"  {_shown(line)}")
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _load_copies(others: list[Path], path: Path, lang: Lang) -> tuple[list[tuple[Path, Plan]], int]:
-    """The copies that are valid plans, and how many were not."""
-    from guide.storage import PlanError, load_plan
-
-    copies: list[tuple[Path, Plan]] = []
-    bad = 0
-    for other in others:
-        if _same_file(other, path):
-            print(t(lang, "merge_same_file", copy=_shown(other)))
-            continue
-        try:
-            copies.append((other, load_plan(other).plan))
-        except PlanError as e:
-            _err(t(lang, "merge_invalid", copy=_shown(other)), *_problems(e.problems))
-            bad += 1
-    return copies, bad
-
-
 def _merge(args: argparse.Namespace) -> int:
-    from guide.conflicts import conflict_copies
+    from guide.conflicts import conflict_copies, load_copies
     from guide.merge import MergeError, adopt, merge_all
     from guide.storage import PlanError, load_plan, resolve_plan_path, update_plan
 
@@ -105,7 +80,12 @@ def _merge(args: argparse.Namespace) -> int:
     if not others:
         print(t(lang, "merge_none_found", plan=_shown(path)))
         return 0
-    copies, bad = _load_copies(others, path, lang)
+    read = load_copies(path, others)
+    for other in read.skipped:
+        print(t(lang, "merge_same_file", copy=_shown(other)))
+    for other, problems in read.invalid:
+        _err(t(lang, "merge_invalid", copy=_shown(other)), *_problems(problems))
+    copies, bad = read.valid, len(read.invalid)
     if not copies:
         return 1
     plans = [plan for _, plan in copies]
