@@ -195,7 +195,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser(
         "merge-driver",
         help="git merge driver for plans: remote-guide merge-driver %%O %%A %%B",
-        description="Three-way merge of a plan for git: writes the result to OURS (%%A).",
+        description="Three-way merge of a plan for git: writes the result to OURS (%A).",
     )
     p.add_argument("base", type=Path, metavar="BASE", help="%%O: the common ancestor")
     p.add_argument("ours", type=Path, metavar="OURS", help="%%A: our version; gets the result")
