@@ -278,46 +278,58 @@ def _merge_by_id(
     b = {x.id: x for x in theirs}
     o = {x.id: x for x in base} if base is not None else {}
     result = _ById(kept={}, order=weave(list(a), list(b)))
+
+    def ours_later(x: Item, y: Item) -> bool:
+        return key(x, sides.ours_time) >= key(y, sides.theirs_time)
+
     for item_id in o:
         if item_id not in a and item_id not in b and item_id not in deleted:
             result.base_deleted[item_id] = min(deleted_at)
     for item_id in result.order:
         x, y, old = a.get(item_id), b.get(item_id), o.get(item_id)
         if old is not None and item_id not in deleted and (x is None or y is None):
-            # in the base, missing on one side: deleted there
-            present = x if x is not None else y
-            assert present is not None
+            # in the base, missing on one side: deleted there (by hand: no tombstone)
             result.base_deleted[item_id] = deleted_at[0] if x is None else deleted_at[1]
+            present = x if x is not None else y
             if present != old:
                 result.deleted_edits.append(present)
             if x is not None:
                 result.removed.append(x)
-            continue
-        if item_id in deleted:
+        elif item_id in deleted:
             if x is not None:
                 result.removed.append(x)
             result.deleted_edits += [v for v in (x, y) if _edited(v, old, deleted[item_id])]
-            continue
-        if x is None:
-            assert y is not None
-            result.kept[item_id] = y
-            result.added.append(y)
-        elif y is None or x == y:
-            result.kept[item_id] = x
-        elif old is not None and x == old:
-            result.kept[item_id] = y
-            result.updated.append(y)
-        elif old is not None and y == old:
-            result.kept[item_id] = x
         else:
-            later = x if key(x, sides.ours_time) >= key(y, sides.theirs_time) else y
-            other = y if later is x else x
-            result.kept[item_id] = later
-            result.differed.append(Differed(kept=later, other=other))
-            if later is y:
-                result.updated.append(y)
+            _keep_version(result, item_id, x, y, old, ours_later)
     result.order = [i for i in result.order if i in result.kept]
     return result
+
+
+def _keep_version(
+    result: _ById,
+    item_id: str,
+    x: Item | None,
+    y: Item | None,
+    old: Item | None,
+    ours_later: Callable[[Item, Item], bool],
+) -> None:
+    """Keep the one version of an item that is not deleted: the side that has it, the
+    side that changed it from the base, or else the later edit (reporting the other)."""
+    if x is None:
+        assert y is not None
+        result.kept[item_id] = y
+        result.added.append(y)
+    elif y is None or x == y or (old is not None and y == old):
+        result.kept[item_id] = x
+    elif old is not None and x == old:
+        result.kept[item_id] = y
+        result.updated.append(y)
+    else:
+        later, other = (x, y) if ours_later(x, y) else (y, x)
+        result.kept[item_id] = later
+        result.differed.append(Differed(kept=later, other=other))
+        if later is y:
+            result.updated.append(y)
 
 
 def _edited(item: Any, old: Any, deleted: dt.datetime) -> bool:
@@ -378,10 +390,9 @@ goals, and any field a later version adds)."""
 
 
 class _Settings:
-    def __init__(self, sides: _Sides, summary: MergeSummary, three_way: bool) -> None:
+    def __init__(self, sides: _Sides, summary: MergeSummary) -> None:
         self.sides = sides
         self.summary = summary
-        self.three_way = three_way
 
     def value(self, kind: Path, where: str, a: Any, b: Any, base: Any) -> Any:
         """Merge one field: ``kind`` is its path without item names, ``where`` with."""
@@ -578,7 +589,7 @@ def merge(ours: Plan, theirs: Plan, base: Plan | None = None) -> MergeResult:
         added += new
         summary.timer = note
 
-    settings = _Settings(sides, summary, three_way=base is not None)
+    settings = _Settings(sides, summary)
     doc_a, doc_b = _settings_doc(ours), _settings_doc(theirs)
     doc_o = _settings_doc(base) if base is not None else ABSENT
     doc = settings.table((), "", doc_a, doc_b, doc_o)
