@@ -22,7 +22,13 @@ sync artefacts: ``plan (1).toml`` (Google Drive, browsers, file managers), ``pla
 PLAN FILE`` by hand.
 
 Finding copies reads one folder listing, so every command can afford
-:func:`conflict_notice` when it opens a plan; nothing here reads a plan.
+:func:`conflict_notice` when it opens a plan; only :func:`load_copies` reads plans (and
+imports pydantic, when called).
+
+For the app: :func:`conflict_copies` says whether to offer a merge, :func:`load_copies`
+reads them, ``guide.merge.merge_all`` merges them into the plan in memory (its summaries
+shown with ``guide.merge_text.summary_lines`` before saving), and after the save
+:func:`keep_merged` moves each merged copy into :func:`merged_dir`.
 """
 
 from __future__ import annotations
