@@ -12,7 +12,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from guide.merge import merge
+from guide.merge import SETTINGS, merge
 from guide.plan import LogEntry, Plan, Tombstone
 from guide.storage import plan_from_toml, plan_to_toml
 
@@ -134,3 +134,61 @@ def test_three_copies_merged_in_any_order_agree(plans: list[Plan]) -> None:
     orders = [(a, b, c), (c, a, b), (b, c, a), (c, b, a)]
     results = [on_log(merge(merge(x, y).plan, z).plan) for x, y, z in orders]
     assert all(r == results[0] for r in results)
+
+
+# Settings: random changes on two copies (a limit, the title, a platform's fee, a
+# milestone ticked or not), saved at random times.
+setting_edits = st.fixed_dictionaries(
+    {},
+    optional={
+        "daily": st.sampled_from([70, 90, 120]),
+        "title": st.sampled_from(["A", "B"]),
+        "fee": st.sampled_from([0, 5]),
+        "done": st.booleans(),
+    },
+)
+
+
+def with_settings(edits: dict[str, Any], saved: dt.datetime) -> Plan:
+    plan = BASE.model_copy(deep=True)
+    if "daily" in edits:
+        plan.limits.daily_minutes = edits["daily"]
+    if "title" in edits:
+        plan.title = edits["title"]
+    if "fee" in edits:
+        plan.platforms[1].fee_percent = edits["fee"]
+    if "done" in edits:
+        plan.goals[0].milestones[1].done = edits["done"]
+    plan.updated = saved
+    return plan
+
+
+def settings_of(plan: Plan) -> dict[str, Any]:
+    return plan.model_dump(include=set(SETTINGS))
+
+
+@FAST
+@given(setting_edits, setting_edits, st.sampled_from(TIMES), st.sampled_from(TIMES))
+def test_settings_merge_the_same_both_ways(
+    edits_a: dict[str, Any], edits_b: dict[str, Any], saved_a: dt.datetime, saved_b: dt.datetime
+) -> None:
+    a, b = with_settings(edits_a, saved_a), with_settings(edits_b, saved_b)
+    for base in (None, BASE):
+        ab, ba = merge(a, b, base), merge(b, a, base)
+        assert settings_of(ab.plan) == settings_of(ba.plan)
+        assert [f.path for f in ab.summary.fields] == [f.path for f in ba.summary.fields]
+        assert merge(ab.plan, b, base).plan.limits == ab.plan.limits  # idempotent
+    merged = merge(a, b, BASE).plan
+    for get in (
+        lambda p: p.limits.daily_minutes,
+        lambda p: p.title,
+        lambda p: p.platforms[1].fee_percent,
+        lambda p: p.goals[0].milestones[1].done,
+    ):
+        va, vb, vo = get(a), get(b), get(BASE)
+        if va == vo:
+            assert get(merged) == vb  # changed on one side only: that side's value
+        elif vb == vo:
+            assert get(merged) == va
+        elif va != vb and saved_a != saved_b:
+            assert get(merged) == (va if saved_a > saved_b else vb)  # the later save
