@@ -346,3 +346,28 @@ def test_absent_shows_as_deleted(base: Plan) -> None:
     assert summary_lines(result.summary, "en", "USD")[-1] == (
         "platforms[Toloka]: deleted in one copy and changed in the other; kept"
     )
+
+
+def test_a_milestone_unticked_on_one_side_of_a_three_way_merge_stays_unticked(
+    base: Plan,
+) -> None:
+    a, b = copy(base), copy(base, saved=9)
+    a.goals[0].milestones[0].done = False  # done in the base
+    assert not merge(a, b, base).plan.goals[0].milestones[0].done
+    assert merge(a, b).plan.goals[0].milestones[0].done  # two-way: done wins
+
+
+def test_a_review_edited_on_both_sides_comes_from_the_copy_saved_later(base: Plan) -> None:
+    review = Review(date=DAY, decision="keep_going", reason="First", next_review=DAY)
+    base.reviews = [review]
+    a, b = copy(base, saved=20), copy(base, saved=9)
+    a.reviews[0] = review.model_copy(update={"reason": "From A"})
+    b.reviews[0] = review.model_copy(update={"reason": "From B"})
+    for result in (merge(a, b), merge(b, a), merge(a, b, base)):
+        assert [r.reason for r in result.plan.reviews] == ["From A"]
+    summary = merge(b, a).summary
+    assert summary.reviews_updated == [a.reviews[0]]
+    assert summary_lines(summary, "en", "USD")[-1] == (
+        "review of 21 Nov 2026 differed: kept the one from the copy saved later; "
+        "the other copy had From B"
+    )
