@@ -31,7 +31,9 @@ The rules:
   weekly limit above 7 x the daily one) make the whole table come from the copy saved
   later, reported as such. A platform or goal that the merged log or timer names is
   always kept.
-- **Timer**: one side's timer where the other has the base's (or, two-way, none) is kept.
+- **Timer**: one side's timer where the other has the base's (or, two-way, none) is kept;
+  two-way, when the copy without one was saved after the timer started, the summary says
+  so (that machine may have stopped it: no time is lost, but the user should check).
   Two different running timers: on the same platform or goal, the one that started first
   keeps running (its time covers the other's). On different ones, the one that started
   first is logged as an entry from its start until the other started (split at 24
@@ -130,10 +132,14 @@ class Differed:
 @dataclass(frozen=True)
 class TimerNote:
     """Two timers were running: ``kept`` runs on; ``other`` was stopped, and its time
-    logged as ``logged`` (empty when ``kept`` covers it: same subject, earlier start)."""
+    logged as ``logged`` (empty when ``kept`` covers it: same subject, earlier start).
+
+    ``other`` is None when only one copy has a timer and the other, saved after it
+    started, has none (two-way): the timer is kept, so no time is lost, but the other
+    machine may have stopped it, and the user should know."""
 
     kept: Timer
-    other: Timer
+    other: Timer | None
     logged: tuple[LogEntry, ...]
 
 
@@ -533,8 +539,12 @@ def _timer_entries(first: Timer, until: dt.datetime) -> list[LogEntry]:
 
 
 def _merge_timers(
-    a: Timer | None, b: Timer | None, base: Timer | _Absent | None
+    a: Timer | None,
+    b: Timer | None,
+    base: Timer | _Absent | None,
+    saved: tuple[dt.datetime, dt.datetime],
 ) -> tuple[Timer | None, TimerNote | None]:
+    """The merged timer and what to say about it; ``saved``: when each side was saved."""
     if a == b:
         return a, None
     if base is not ABSENT:
@@ -543,7 +553,11 @@ def _merge_timers(
         if b == base:
             return a, None
     if a is None or b is None:
-        return (a if a is not None else b), None
+        timer = a if a is not None else b
+        assert timer is not None
+        without = saved[0] if a is None else saved[1]
+        seen = _utc(without) >= _utc(timer.started)  # the other side may have stopped it
+        return timer, TimerNote(kept=timer, other=None, logged=()) if seen else None
     first, second = sorted((a, b), key=lambda x: (_utc(x.started), x.model_dump_json()))
     if (first.kind, first.subject) == (second.kind, second.subject):
         return first, TimerNote(kept=first, other=second, logged=())
@@ -579,7 +593,9 @@ def merge(ours: Plan, theirs: Plan, base: Plan | None = None) -> MergeResult:
     )
     deleted, deleted_ids = _tombstones(ours, theirs, log.base_deleted)
 
-    timer, note = _merge_timers(ours.timer, theirs.timer, base.timer if base else ABSENT)
+    timer, note = _merge_timers(
+        ours.timer, theirs.timer, base.timer if base else ABSENT, (ours.updated, theirs.updated)
+    )
     entries = [log.kept[i] for i in log.order]
     added = list(log.added)
     if note is not None:

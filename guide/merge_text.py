@@ -101,6 +101,9 @@ def _timer_line(note: TimerNote, lang: Lang) -> str:
     def start(timer: Timer) -> str:
         return moment_text(timer.started, lang)
 
+    if other is None:
+        return t(lang, "merge_timer_one_side", subject=kept.subject, start=start(kept))
+
     if not note.logged and kept.started <= other.started:
         return t(
             lang,

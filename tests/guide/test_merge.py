@@ -371,3 +371,19 @@ def test_a_review_edited_on_both_sides_comes_from_the_copy_saved_later(base: Pla
         "review of 21 Nov 2026 differed: kept the one from the copy saved later; "
         "the other copy had From B"
     )
+
+
+def test_a_timer_in_one_copy_only_is_kept_and_told_when_the_other_could_have_stopped_it(
+    base: Plan,
+) -> None:
+    a, b = copy(base, saved=12), copy(base, saved=8)
+    a.timer = Timer(started=at(10), platform="Prolific")
+    assert merge(a, b).summary.timer is None  # b was saved before it started: nothing to say
+    b.updated = at(11)
+    result = merge(b, a)
+    assert result.plan.timer == a.timer
+    assert summary_lines(result.summary, "en", "USD")[-1] == (
+        "a timer on Prolific started 21 Nov 2026 at 10:00 runs in only one copy, though the "
+        "other was saved later: kept it running; if it was stopped on the other machine, "
+        "cancel it"
+    )
