@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import __version__, log_cli, plan_cli, search_cli, serve_cli, switch_cli
+from guide import __version__, log_cli, merge_cli, plan_cli, search_cli, serve_cli, switch_cli
 from guide.cli_parser import new_parser
 from guide.i18n import LANGS, Lang, t
 from guide.settings import Settings, interface_lang, load_settings
@@ -62,6 +62,7 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     log_cli.register(sub, lang)
     search_cli.register(sub, lang)
     switch_cli.register(sub, lang)
+    merge_cli.register(sub, lang)
     serve_cli.register(sub, lang)
     return parser
 

@@ -40,13 +40,32 @@ def _load(name: str) -> LoadedPlan | None:
     """The plan, or None after printing every problem to stderr."""
     from guide.storage import PlanError, load_plan, resolve_plan_path
 
+    path = resolve_plan_path(name)
     try:
-        return load_plan(resolve_plan_path(name))
+        loaded = load_plan(path)
     except PlanError as e:
         from guide.export import escape_text
 
         print(escape_text(str(e), multiline=True), file=sys.stderr)
+        print_conflict_notice(path, None)
         return None
+    print_conflict_notice(path, loaded.plan.language.value)
+    return loaded
+
+
+def print_conflict_notice(path: Path, lang: str | None) -> None:
+    """Say on stderr, in one line, that sync-conflict copies lie beside the plan at
+    ``path`` and how to merge them (nothing when there are none). ``lang`` is the plan's
+    language, None when it couldn't be read (then the terminal's)."""
+    import os
+
+    from guide.conflicts import conflict_notice
+    from guide.i18n import LANGS, detect_lang
+
+    chosen = next((code for code in LANGS if code == lang), detect_lang(os.environ))
+    notice = conflict_notice(path, chosen)
+    if notice is not None:
+        print(notice, file=sys.stderr)
 
 
 def _check(args: argparse.Namespace) -> int:
