@@ -44,7 +44,7 @@ def money_text(value: Decimal, currency: str, lang: Lang) -> str:
 
 
 def minutes_text(minutes: int, lang: Lang) -> str:
-    return tn(lang, "merge_minutes", minutes)
+    return t(lang, "merge_minutes", count=minutes)
 
 
 def entry_text(entry: LogEntry, lang: Lang, currency: str) -> str:
