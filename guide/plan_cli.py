@@ -33,7 +33,7 @@ def _load(name: str) -> LoadedPlan | None:
     try:
         return load_plan(resolve_plan_path(name))
     except PlanError as e:
-        from guide.export import escape_text
+        from guide.printable import escape_text
 
         print(escape_text(str(e), multiline=True), file=sys.stderr)
         return None
@@ -43,7 +43,7 @@ def _check(args: argparse.Namespace) -> int:
     loaded = _load(args.plan)
     if loaded is None:
         return 1
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     plan = loaded.plan
     migrated = (
@@ -98,8 +98,8 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _plans(args: argparse.Namespace) -> int:
-    from guide.export import escape_text
     from guide.paths import plans_dir
+    from guide.printable import escape_text
     from guide.storage import list_plans
 
     folder = args.dir or plans_dir()

@@ -38,8 +38,8 @@ def _limit(value: str) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     from guide.articles import load_guide
-    from guide.export import escape_text
     from guide.i18n import detect_lang
+    from guide.printable import escape_text
     from guide.search import SearchIndex
 
     lang: Lang = args.search_lang or args.lang or detect_lang(os.environ)

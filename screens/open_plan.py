@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from guide.i18n import Lang, t
 from guide.paths import plans_dir
+from guide.printable import escape_text, shown_path
 from guide.storage import list_plans
 
 
@@ -50,14 +51,15 @@ class OpenPlanScreen(Screen[Path | None]):
                 if info.title is not None
                 else t(self.lang, "open_broken", problem=info.problem)
             )
+            name = shown_path(info.path.name)
             options.add_option(
                 Option(
-                    Content.assemble((title, "bold"), f"  {when}  ", (info.path.name, "dim")),
+                    Content.assemble((escape_text(title), "bold"), f"  {when}  ", (name, "dim")),
                     id=str(info.path),
                 )
             )
         empty = self.query_one("#no-plans", Static)
-        empty.update(Content(t(self.lang, "open_none", folder=str(plans_dir()))))
+        empty.update(Content(t(self.lang, "open_none", folder=shown_path(plans_dir()))))
         empty.display = not plans
         options.display = bool(plans)
         (options if plans else self.query_one("#plan-path")).focus()

@@ -28,6 +28,7 @@ from guide.plan import (
     platform_rate,
     stop_rule_hits,
 )
+from guide.printable import shown_path
 from guide.rate import money_text
 from guide.storage import LoadedPlan
 from screens.dialogs import ChoiceDialog
@@ -104,7 +105,7 @@ class PlanScreen(Screen[None]):
         plan, lang, today = self.plan, self.lang, self.today()
         title = plan.title + (f"  · {t(lang, 'plan_unsaved')}" if self.dirty else "")
         self.query_one("#plan-heading", Static).update(Content(title))
-        self.sub_title = str(self.path)
+        self.sub_title = shown_path(self.path)
         self.query_one("#plan-status", Static).update(
             Content("\n".join(status_lines(plan, lang, today)))
         )
@@ -262,7 +263,7 @@ class PlanScreen(Screen[None]):
         if fingerprint is None:
             return False
         self.fingerprint, self.dirty = fingerprint, False
-        self.notify(Content(t(self.lang, "plan_saved", path=str(self.path))))
+        self.notify(Content(t(self.lang, "plan_saved", path=shown_path(self.path))))
         self.show_plan()
         return True
 

@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from guide.i18n import Lang, t
 from guide.plan import Plan
+from guide.printable import escape_text, shown_path
 from guide.storage import Fingerprint, PlanError, SaveConflict, save_plan
 from screens.dialogs import ChoiceDialog
 
@@ -25,13 +26,13 @@ async def save_asking(
         if expected is None:
             question = ChoiceDialog(
                 t(lang, "exists_title"),
-                t(lang, "exists_body", path=str(path)),
+                t(lang, "exists_body", path=shown_path(path)),
                 [("overwrite", t(lang, "exists_replace")), ("cancel", t(lang, "btn_cancel"))],
             )
         else:
             question = ChoiceDialog(
                 t(lang, "conflict_title"),
-                t(lang, "conflict_body", path=str(path)),
+                t(lang, "conflict_body", path=shown_path(path)),
                 [
                     ("overwrite", t(lang, "conflict_overwrite")),
                     ("cancel", t(lang, "conflict_cancel")),
@@ -49,4 +50,8 @@ async def save_asking(
 
 
 def _failed(screen: Screen[object], lang: Lang, error: PlanError) -> None:
-    screen.notify(Content(t(lang, "save_failed", error=str(error))), severity="error", timeout=10)
+    screen.notify(
+        Content(t(lang, "save_failed", error=escape_text(str(error), multiline=True))),
+        severity="error",
+        timeout=10,
+    )

@@ -16,6 +16,7 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
 from guide.drafts import Draft, discard_draft, save_draft
 from guide.i18n import Lang, t
 from guide.plan import Plan
+from guide.printable import shown_path
 from guide.storage import LoadedPlan
 from screens.steps import STEPS
 from screens.steps.base import StepChanged, WizardStep
@@ -202,7 +203,7 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
             return
         self._cancel_draft_timer()
         discard_draft()
-        self.notify(Content(t(self.lang, "review_saved", path=str(path))))
+        self.notify(Content(t(self.lang, "review_saved", path=shown_path(path))))
         self.dismiss(LoadedPlan(self.plan, path, fingerprint))
 
     # The draft --------------------------------------------------------------------------
