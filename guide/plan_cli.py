@@ -100,10 +100,14 @@ def _export(args: argparse.Namespace) -> int:
 def _plans(args: argparse.Namespace) -> int:
     from guide.paths import plans_dir
     from guide.printable import escape_text
-    from guide.storage import list_plans
+    from guide.storage import PlanError, list_plans
 
     folder = args.dir or plans_dir()
-    infos = list_plans(folder)
+    try:
+        infos = list_plans(folder)
+    except PlanError as e:
+        print(escape_text(str(e), multiline=True), file=sys.stderr)
+        return 1
     if not infos:
         print(f"No plans in {escape_text(str(folder))}")
         return 0

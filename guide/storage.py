@@ -131,19 +131,69 @@ class PlanInfo:
 # --- migrations ----------------------------------------------------------------------------
 
 
-def _hours_to_minutes(value: object) -> object:
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return int((Decimal(value) * 60).to_integral_value(ROUND_HALF_UP))
-    return value  # left for validation to report
+class MigrationProblems(ValueError):
+    """Values an old layout can't be converted from, each as ``path: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
-def _rename(table: Document, old: str, new: str, convert: Callable[[Any], Any]) -> None:
-    if old in table and new not in table:
-        table[new] = convert(table.pop(old))
+def _number_within(value: object, high: int) -> Decimal | None:
+    """``value`` as a Decimal if it is a number from 0 to ``high``; None if it isn't a
+    number at all (left for validation to report). ValueError for a number out of range,
+    checked before any arithmetic, so ``1e1000000`` can't overflow."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"must be a finite number (found {_show(value)})")
+    if not 0 <= number <= high:
+        raise ValueError(f"must be between 0 and {high} (found {_show(value)})")
+    return number
 
 
-def _tables(value: object) -> list[Document]:
-    return [t for t in value if isinstance(t, dict)] if isinstance(value, list) else []
+def _hours_to_minutes(high: int) -> Callable[[object], object]:
+    def convert(value: object) -> object:
+        hours = _number_within(value, high)
+        if hours is None:
+            return value
+        return int((hours * 60).to_integral_value(ROUND_HALF_UP))
+
+    return convert
+
+
+def _fraction_to_percent(value: object) -> object:
+    fraction = _number_within(value, 1)
+    return value if fraction is None else fraction * 100
+
+
+def _same(value: object) -> object:
+    return value
+
+
+class _Renamer:
+    """Renames keys of one document, collecting the values that can't be converted."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def rename(
+        self, table: Document, where: str, old: str, new: str, convert: Callable[[Any], Any]
+    ) -> None:
+        if old in table and new not in table:
+            try:
+                table[new] = convert(table[old])
+            except ValueError as e:
+                self.problems.append(f"{where}{_cut(old)}: {e}")
+                return
+            del table[old]
+
+
+def _tables(value: object) -> list[tuple[int, Document]]:
+    if not isinstance(value, list):
+        return []
+    return [(i, t) for i, t in enumerate(value) if isinstance(t, dict)]
 
 
 def _v0_to_v1(doc: Document) -> Document:
@@ -157,31 +207,30 @@ def _v0_to_v1(doc: Document) -> Document:
     - the log was ``[[sessions]]`` with ``hours``, now ``[[log]]`` with ``minutes``.
 
     Keys that are not where version 0 put them, or already exist under the new name, are
-    left alone, so validation reports them instead of the migration dropping them.
+    left alone, so validation reports them instead of the migration dropping them; so are
+    values that are not numbers. Numbers out of range (hours beyond a day or a week, a fee
+    fraction above 1, NaN) raise :class:`MigrationProblems` naming the version-0 key.
     """
     out = dict(doc)
     out["schema_version"] = 1
-    _rename(out, "name", "title", lambda v: v)
+    renamer = _Renamer()
+    renamer.rename(out, "", "name", "title", _same)
     if isinstance(out.get("limits"), dict):
         limits = out["limits"] = dict(out["limits"])
-        _rename(limits, "daily_hours", "daily_minutes", _hours_to_minutes)
-        _rename(limits, "weekly_hours", "weekly_minutes", _hours_to_minutes)
+        renamer.rename(limits, "limits.", "daily_hours", "daily_minutes", _hours_to_minutes(24))
+        renamer.rename(limits, "limits.", "weekly_hours", "weekly_minutes", _hours_to_minutes(168))
     if isinstance(out.get("platforms"), list):
         out["platforms"] = [dict(p) if isinstance(p, dict) else p for p in out["platforms"]]
-        for platform in _tables(out["platforms"]):
-            _rename(platform, "fee", "fee_percent", _fraction_to_percent)
-    _rename(out, "sessions", "log", lambda v: v)
+        for i, platform in _tables(out["platforms"]):
+            renamer.rename(platform, f"platforms[{i}].", "fee", "fee_percent", _fraction_to_percent)
+    renamer.rename(out, "", "sessions", "log", _same)
     if isinstance(out.get("log"), list):
         out["log"] = [dict(e) if isinstance(e, dict) else e for e in out["log"]]
-        for entry in _tables(out["log"]):
-            _rename(entry, "hours", "minutes", _hours_to_minutes)
+        for i, entry in _tables(out["log"]):
+            renamer.rename(entry, f"sessions[{i}].", "hours", "minutes", _hours_to_minutes(24))
+    if renamer.problems:
+        raise MigrationProblems(renamer.problems)
     return out
-
-
-def _fraction_to_percent(value: object) -> object:
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return Decimal(value) * 100
-    return value
 
 
 MIGRATIONS: dict[int, Callable[[Document], Document]] = {0: _v0_to_v1}
@@ -214,10 +263,18 @@ def migrate(doc: Document) -> tuple[Document, int | None]:
 # --- validation messages -------------------------------------------------------------------
 
 
+MAX_KEY_SHOWN = 60
+"""Keys longer than this are cut when a message names them."""
+
+
+def _cut(key: str) -> str:
+    return key if len(key) <= MAX_KEY_SHOWN else key[: MAX_KEY_SHOWN - 3] + "..."
+
+
 def _path(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else f"{'.' if out else ''}{part}"
+        out += f"[{part}]" if isinstance(part, int) else f"{'.' if out else ''}{_cut(part)}"
     return out
 
 
@@ -276,6 +333,8 @@ def _message(err: ErrorDetails) -> str:
         field = str(err["loc"][-1]) if err["loc"] else ""
         return _PATTERNS.get(field, "has the wrong form") + f" (found {_show(err['input'])})"
     if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "too_long" and isinstance(err["input"], str):
         return f"is too long: at most {ctx.get('max_length')} characters"
     if kind == "too_long":
         return f"has too many items: at most {ctx.get('max_length')}"
@@ -389,6 +448,10 @@ def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan
     """Migrate and validate a document from TOML; PlanError with every problem if invalid."""
     try:
         doc, migrated_from = migrate(doc)
+    except MigrationProblems as e:
+        version = doc.get("schema_version")
+        note = f"(read as schema_version {version}; it can't be migrated to {SCHEMA_VERSION})"
+        raise PlanError(path, [note, *e.problems]) from None
     except ValueError as e:
         raise PlanError(path, [str(e)]) from None
     try:
@@ -401,6 +464,8 @@ def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan
         raise PlanError(path, problems) from None
     except RecursionError:
         raise PlanError(path, ["is nested too deeply to be a plan"]) from None
+    except ArithmeticError as e:  # numbers are checked before arithmetic; a last resort
+        raise PlanError(path, [f"has a number this program can't handle ({e!r})"]) from None
 
 
 def plan_from_toml(text: str, path: Path | str = "<plan>") -> Plan:
@@ -599,14 +664,11 @@ def update_plan(path: Path | str, change: Callable[[Plan], T]) -> tuple[T, Finge
 
 def list_plans(directory: Path | str | None = None) -> list[PlanInfo]:
     """The plans (``*.toml``) in ``directory`` (default: the data folder's ``plans/``),
-    newest first. Files that don't load are listed with their first problem."""
+    newest first. Files that don't load are listed with their first problem; a folder
+    that doesn't exist has none; one that can't be read raises PlanError."""
     folder = Path(directory) if directory is not None else plans_dir()
-    try:
-        files = [p for p in folder.glob("*.toml") if not p.name.startswith(".") and p.is_file()]
-    except OSError:
-        return []
     infos: list[PlanInfo] = []
-    for file in files:
+    for file in _plan_files(folder):
         try:
             mtime = file.stat().st_mtime
         except OSError:
@@ -618,6 +680,24 @@ def list_plans(directory: Path | str | None = None) -> list[PlanInfo]:
             title, problem = None, e.problems[0]
         infos.append(PlanInfo(path=file, modified=modified, title=title, problem=problem))
     return sorted(infos, key=lambda i: (-i.modified.timestamp(), i.path.name))
+
+
+def _plan_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files in ``folder`` (none if it doesn't exist yet); PlanError if it
+    can't be listed, so an unreadable folder is never reported as one without plans."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries]
+    except FileNotFoundError:
+        return []
+    except NotADirectoryError:
+        raise PlanError(folder, ["is not a folder"]) from None
+    except PermissionError:
+        raise PlanError(folder, ["can't be read: permission denied"]) from None
+    except OSError as e:
+        raise PlanError(folder, [f"can't be read: {e.strerror or e}"]) from None
+    files = [folder / n for n in sorted(names) if n.endswith(".toml") and not n.startswith(".")]
+    return [f for f in files if f.is_file()]
 
 
 def _slug(title: str) -> str:
@@ -642,8 +722,15 @@ def resolve_plan_path(name: str | Path) -> Path:
     the data folder (``remote-guide check myplan`` finds ``plans/myplan.toml``)."""
     path = Path(name).expanduser()
     has_folder = any(sep in str(name) for sep in {"/", os.sep})
-    if path.exists() or has_folder or path.name != str(name):
+    if _exists(path) or has_folder or path.name != str(name):
         return path
     stem = path.name if path.suffix == ".toml" else f"{path.name}.toml"
     candidate = plans_dir() / stem
-    return candidate if candidate.exists() else path
+    return candidate if _exists(candidate) else path
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # e.g. a name too long: loading it gives the message
+        return False

@@ -215,7 +215,11 @@ class RemoteGuideApp(App[int]):
         """Open the plan at ``path``; a path that doesn't exist starts the wizard there."""
         from guide.storage import PlanError, load_plan
 
-        if not path.exists():
+        try:
+            missing = not path.exists()
+        except OSError:  # a name too long, say: loading it says so
+            missing = False
+        if missing:
             self.make_plan(target=path)
             return
         try:

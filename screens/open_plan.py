@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from guide.i18n import Lang, t
 from guide.paths import plans_dir
 from guide.printable import escape_text, shown_path
-from guide.storage import list_plans
+from guide.storage import PlanError, list_plans
 
 
 class OpenPlanScreen(Screen[Path | None]):
@@ -42,7 +42,11 @@ class OpenPlanScreen(Screen[Path | None]):
 
     def on_mount(self) -> None:
         self.title = t(self.lang, "open_title")
-        plans = list_plans()
+        try:
+            plans = list_plans()
+            empty_text = t(self.lang, "open_none", folder=shown_path(plans_dir()))
+        except PlanError as error:
+            plans, empty_text = [], escape_text(str(error), multiline=True)
         options = self.query_one("#saved-plans", OptionList)
         for info in plans:
             when = info.modified.astimezone().strftime("%Y-%m-%d %H:%M")
@@ -59,7 +63,7 @@ class OpenPlanScreen(Screen[Path | None]):
                 )
             )
         empty = self.query_one("#no-plans", Static)
-        empty.update(Content(t(self.lang, "open_none", folder=shown_path(plans_dir()))))
+        empty.update(Content(empty_text))
         empty.display = not plans
         options.display = bool(plans)
         (options if plans else self.query_one("#plan-path")).focus()
