@@ -40,3 +40,22 @@ def plans_dir() -> Path:
 def draft_path() -> Path:
     """The wizard's draft (see ``guide.drafts``); here so that checking for one is cheap."""
     return data_dir() / "drafts" / "wizard.toml"
+
+
+DIR_MODE = 0o700
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700, whatever the umask (plans, logs
+    and drafts are nobody else's business). Folders that exist are left as they are."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, DIR_MODE)
+        except FileExistsError:
+            continue  # made meanwhile by another program: not ours to change
+        os.chmod(path, DIR_MODE)  # mkdir's mode is masked by the umask

@@ -90,11 +90,30 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     try:
-        args.output.write_bytes(data)
+        _write_export(args.output, data)
     except OSError as e:
         print(f"{escape_text(str(args.output))}: can't write: {e.strerror or e}", file=sys.stderr)
         return 1
     return 0
+
+
+def _write_export(output: Path, data: bytes) -> None:
+    """Replace ``output`` all at once (a full disk never leaves half an export in place of
+    the old one); a device or a pipe (``-o /dev/stdout``) is written to as it is."""
+    import os
+    import stat
+
+    from guide.storage import write_atomic
+
+    try:
+        special = not stat.S_ISREG(os.stat(output).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special:
+        with open(output, "wb") as f:
+            f.write(data)
+    else:  # through a symlink: the link stays, pointing at the new file
+        write_atomic(Path(os.path.realpath(output)), data)
 
 
 def _plans(args: argparse.Namespace) -> int:

@@ -50,7 +50,7 @@ import tomli_w
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from guide.paths import plans_dir
+from guide.paths import make_private_dir, plans_dir
 from guide.plan import SCHEMA_VERSION, CrossFieldProblems, Plan
 
 MAX_BYTES = 8 * 1024 * 1024
@@ -554,6 +554,27 @@ def write_atomic(target: Path, data: bytes) -> os.stat_result:
     return os.stat(target)
 
 
+def _temp_name(target: Path) -> re.Pattern[str]:
+    # Exactly what write_atomic makes for ``target`` and its backup, and nothing else:
+    # ".plan.toml.x.toml.abcd1234.tmp" belongs to the plan "plan.toml.x.toml".
+    name = re.escape(f".{target.name}.")
+    return re.compile(rf"{name}(bak\.)?[a-z0-9_]{{8}}\.tmp")
+
+
+def remove_orphans(target: Path) -> None:
+    """Remove temporary files a killed save of ``target`` (or of its backup) left behind.
+    Call it holding the target's lock, so that no save in progress loses its file."""
+    pattern = _temp_name(target)
+    try:
+        with os.scandir(target.parent) as entries:
+            orphans = [e.path for e in entries if pattern.fullmatch(e.name)]
+    except OSError:
+        return
+    for orphan in orphans:
+        with suppress(OSError):
+            os.unlink(orphan)
+
+
 def _current(path: Path) -> tuple[bytes, Fingerprint] | None:
     try:
         return _read(path)
@@ -595,7 +616,7 @@ def plan_lock(path: Path | str) -> Iterator[None]:
         try:
             fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
         except FileNotFoundError:  # a new plan in a new folder
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
             fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
     except OSError as e:
         raise PlanError(path, [f"could not be saved: {e.strerror or e}"]) from None
@@ -635,7 +656,8 @@ def _save_locked(
     if current is not None and current[0] == data:
         return current[1]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
+        remove_orphans(path)
         if current is not None:
             write_atomic(backup_path(path), current[0])
         stat = write_atomic(path, data)

@@ -16,8 +16,8 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
 from guide.drafts import Draft, discard_draft, save_draft
 from guide.i18n import Lang, t
 from guide.plan import Plan
-from guide.printable import shown_path
-from guide.storage import LoadedPlan
+from guide.printable import escape_text, shown_path
+from guide.storage import LoadedPlan, PlanError
 from screens.steps import STEPS
 from screens.steps.base import StepChanged, WizardStep
 from screens.widgets.form import TextField
@@ -56,6 +56,7 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
         self.fresh = fresh and not edit
         self._restore = fields or {}
         self._draft_timer = None
+        self._draft_failed = False
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -183,9 +184,9 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
                 ],
             )
         )
-        if answer == "keep":
-            self.write_draft()
-        elif answer == "discard":
+        if answer == "keep" and not self.write_draft(tell=True):
+            return False  # no draft: stay, so that nothing typed is lost
+        if answer == "discard":
             self._cancel_draft_timer()
             discard_draft()
         return answer != "cancel"
@@ -223,8 +224,24 @@ class WizardScreen(Screen[LoadedPlan | Plan | None]):
             self._draft_timer.stop()
             self._draft_timer = None
 
-    def write_draft(self) -> None:
-        """Save the plan as it stands, with the raw text of every field."""
+    def write_draft(self, *, tell: bool = False) -> bool:
+        """Save the plan as it stands, with the raw text of every field; False when the
+        draft can't be written (said once, or again when ``tell``)."""
         self._cancel_draft_timer()
         fields = {f.id: f.value for f in self.query(TextField) if f.id}
-        save_draft(Draft(self.plan, self.step, str(self.target or ""), fields))
+        try:
+            save_draft(Draft(self.plan, self.step, str(self.target or ""), fields))
+        except (OSError, PlanError) as error:
+            # The draft is a convenience: say so once, and keep everything typed on screen.
+            if tell or not self._draft_failed:
+                self._draft_failed = True
+                reason = escape_text(
+                    str(error.strerror or error) if isinstance(error, OSError) else str(error)
+                )
+                self.notify(
+                    Content(t(self.lang, "draft_failed", error=reason)),
+                    severity="warning",
+                    timeout=10,
+                )
+            return False
+        return True
