@@ -52,6 +52,7 @@ from pydantic_core import ErrorDetails
 
 from guide.paths import make_private_dir, plans_dir
 from guide.plan import SCHEMA_VERSION, CrossFieldProblems, Plan
+from guide.printable import escape_text
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest plan file read (a plan with 1000 log entries is about 100 KB)."""
@@ -268,7 +269,10 @@ MAX_KEY_SHOWN = 60
 
 
 def _cut(key: str) -> str:
-    return key if len(key) <= MAX_KEY_SHOWN else key[: MAX_KEY_SHOWN - 3] + "..."
+    """A key as a message names it: cut when long, control characters escaped (a key is
+    anything in quotes, line breaks and escape sequences included)."""
+    key = key if len(key) <= MAX_KEY_SHOWN else key[: MAX_KEY_SHOWN - 3] + "..."
+    return escape_text(key)
 
 
 def _path(loc: tuple[int | str, ...]) -> str:
