@@ -56,7 +56,7 @@ def main() -> None:
             plan.title = f"Plan {i}"  # a real change each time: the file is rewritten
             storage.plan_lock = real if i % 2 else no_lock  # type: ignore[assignment]
             fingerprint = load_plan(path).fingerprint
-            elapsed = timed(lambda: save_plan(plan, path, expected=fingerprint))
+            elapsed = timed(lambda f=fingerprint: save_plan(plan, path, expected=f))
             (with_lock if i % 2 else without).append(elapsed)
         storage.plan_lock = real  # type: ignore[assignment]
     median = statistics.median
