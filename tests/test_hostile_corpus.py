@@ -101,7 +101,7 @@ async def test_opening_every_hostile_file_in_the_app(
     before = contents(hostile_folder)
     app = RemoteGuideApp(lang="en", guide=shipped_guide)
     capture = Capture(app)  # type: ignore[arg-type]
-    async with app.run_test(size=(100, 30), headless=False) as pilot:
+    async with app.run_test(size=(80, 24), headless=False) as pilot:
         await until(pilot, lambda: "remote-guide" in capture.text(), "the home screen")
         app.choose_plan()  # the list of every plan in the folder, broken ones too
         await until(pilot, lambda: isinstance(app.screen, OpenPlanScreen), "the plan list")

@@ -24,7 +24,7 @@ from guide.storage import SaveConflict, load_plan, save_plan, update_plan
 
 from .plan_samples import example_plan
 
-SAVES = 30  # per writer; a save takes a few ms (bench/README.md), more on a loaded machine
+SAVES = 20  # per writer; a save takes a few ms (bench/README.md), more on a loaded machine
 fork = multiprocessing.get_context("fork")
 
 
