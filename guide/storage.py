@@ -1,10 +1,10 @@
 """Plans on disk: TOML files that are read safely and saved without ever losing data.
 
 Reading (:func:`load_plan`) never writes anything and never raises anything but
-:class:`PlanError`, whose ``problems`` say what is wrong (keys named in them are cut to
-:data:`MAX_KEY_SHOWN` characters and their control characters escaped): file not found or not readable,
-not UTF-8, not TOML (with line and column), a TOML that isn't a plan (every bad field with
-its path, e.g. ``platforms[2].fee_percent: must be between 0 and 100``), or a
+:class:`PlanError`, whose ``problems`` say what is wrong: file not found or not
+readable, not UTF-8, not TOML (with line and column), a TOML that isn't a plan (every bad
+field with its path, e.g. ``platforms[2].fee_percent: must be between 0 and 100``; keys
+are cut to :data:`MAX_KEY_SHOWN` characters, their control characters escaped), or a
 ``schema_version`` newer than this program. Files are read with ``parse_float=Decimal``,
 so amounts such as ``0.30`` keep their exact decimal value.
 
@@ -17,8 +17,9 @@ Saving (:func:`save_plan`) is atomic: the new text goes to a temporary file in t
 folder, is flushed and fsynced, then renamed over the plan, and the folder is fsynced; the
 previous version is kept as ``NAME.toml.bak`` (written the same way) and both files get
 mode 0600; folders it creates are 0700 whatever the umask, and temporary files left by a
-save that was killed are removed by the next save (:func:`remove_orphans`). If the file changed on disk since it was loaded (its size or SHA-256 differ
-from the :class:`Fingerprint` taken at load), saving raises :class:`SaveConflict` unless
+save that was killed are removed by the next save (:func:`remove_orphans`). If the file
+changed on disk since it was loaded (its size or SHA-256 differ from the
+:class:`Fingerprint` taken at load), saving raises :class:`SaveConflict` unless
 ``overwrite=True``. The check and the rename happen under an exclusive lock on
 ``.NAME.toml.lock`` beside the plan (:func:`plan_lock`), so two programs saving the same
 file can't both pass the check; :func:`update_plan` holds the same lock from reading to

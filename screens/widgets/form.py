@@ -110,6 +110,7 @@ class NumberRange(Validator):
             whole,
             optional,
         )
+        self.lang = lang
 
     def validate(self, value: str) -> ValidationResult:
         text = value.strip().replace(",", ".")
@@ -120,6 +121,10 @@ class NumberRange(Validator):
             return self.failure()
         if self.whole and number != number.to_integral_value():
             return self.failure()
+        from guide.plan import MAX_PLACES, decimal_places  # the plan's rule, not a copy
+
+        if decimal_places(number) > MAX_PLACES:
+            return self.failure(t(self.lang, "err_places", places=MAX_PLACES))
         return self.success()
 
 

@@ -247,3 +247,14 @@ def test_an_encoding_without_cyrillic_is_one_line(tmp_path: Path) -> None:
         "remote-guide: can't write the output as ascii; use UTF-8 (for example "
         "PYTHONIOENCODING=utf-8)"
     ]
+
+
+def test_printable_text_is_escaped_once_and_for_all() -> None:
+    from guide.printable import escape_text, shown_path
+
+    hostile = "a\x1b]52;c;RVZJTA==\x07b\x9b2J\u202e\nc"
+    once = escape_text(hostile)
+    assert once == "a\\x1b]52;c;RVZJTA==\\x07b\\x9b2J\\u202e\\nc"
+    assert escape_text(once) == once  # escaping twice changes nothing
+    assert escape_text(hostile, multiline=True).endswith("\\u202e\nc")
+    assert shown_path(Path("/tmp/x\x1b[2J.toml")) == "/tmp/x\\x1b[2J.toml"

@@ -70,3 +70,23 @@ async def test_wizard_goes_on_when_its_draft_cant_be_written(
         await until(pilot, lambda: any("Could not save" in m for m in told), "the save error")
         assert app.screen is wizard
         assert wizard.plan.profile.hours_per_week == 12
+
+
+async def test_more_decimal_places_than_a_plan_keeps_are_refused_not_a_crash(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(110, 40)) as pilot:
+        await pilot.press("enter")  # "Make a plan"
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        field = wizard.query_one("#target-rate-input", Input)
+        field.focus()
+        field.value = ""
+        await pilot.press(*"0.1234567")
+        wizard.action_next()
+        await pilot.pause()
+        assert wizard.step == 0  # refused, with the field's message
+        assert "6 digits after the decimal point" in str(
+            wizard.query_one("#target-rate .field-error").render()
+        )
+        assert field.value == "0.1234567"  # kept as typed
