@@ -1,4 +1,4 @@
-"""Hostile plan files (tests/hostile_plans, and odd files made here): every command and
+"""Hostile plan files (tests/hostile_plans, and large or odd files made here): every command and
 opening in the app ends cleanly.
 
 For each file: ``check``, ``show``, ``show --json``, ``export`` (Markdown and iCalendar)
@@ -50,6 +50,8 @@ def hostile_folder(tmp_path: Path) -> Iterator[Path]:
     sequences, a FIFO, a symlink loop, a folder named like a plan."""
     folder = tmp_path / "plans"
     shutil.copytree(CORPUS, folder)
+    for name, text in large_files().items():
+        (folder / name).write_text(text, encoding="utf-8")
     shutil.copyfile(EXAMPLE, folder / "valid \x1b]0;OWNED\x07 name.toml")
     shutil.copyfile(CORPUS / "osc52_key.toml", folder / "broken \x1b]52;c;RVZJTA==\x07\x9b2J.toml")
     shutil.copyfile(EXAMPLE, folder / "newline\nand\rcarriage.toml")
@@ -57,6 +59,23 @@ def hostile_folder(tmp_path: Path) -> Iterator[Path]:
     (folder / "loop.toml").symlink_to("loop.toml")
     (folder / "folder.toml").mkdir()
     yield folder
+
+
+def large_files() -> dict[str, str]:
+    """Files too large to keep in the repository: a megabyte of title, a key and a
+    checklist item of 100,000 characters, a number with 100,000 decimals."""
+    text = EXAMPLE.read_text("utf-8")
+    title = 'title = "Side income while I retrain"'
+    return {
+        "title_1m_characters.toml": text.replace(title, f'title = "{"t" * 1_000_000}"'),
+        "key_100k_characters.toml": text.replace("[profile]", f"[profile]\n{'k' * 100_000} = 1"),
+        "checklist_item_100k.toml": text.replace(
+            'item = "payment-guarantee"', f'item = "{"u" * 100_000}"', 1
+        ),
+        "long_decimal.toml": text.replace(
+            "pay_per_task = 1.20", f"pay_per_task = 1.{'0' * 100_000}1", 1
+        ),
+    }
 
 
 def plan_files(folder: Path) -> list[Path]:

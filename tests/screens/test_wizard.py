@@ -20,6 +20,8 @@ from screens.steps.platforms import PlatformsStep
 from screens.steps.vetting import ChecklistTable
 from screens.wizard import WizardScreen
 
+from .terminal import until
+
 SIZE = (110, 40)
 
 
@@ -27,6 +29,7 @@ async def type_into(pilot, input_id: str, text: str) -> None:  # type: ignore[no
     field = pilot.app.screen.query_one(f"#{input_id}-input", Input)
     field.focus()
     field.value = ""
+    await pilot.pause()  # focused before the keys arrive (on a loaded machine they can win)
     await pilot.press(*text) if text else await pilot.pause()
 
 
@@ -203,10 +206,16 @@ async def test_leaving_keeps_a_draft_that_is_offered_next_launch(make_app) -> No
 
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
-        await pilot.pause(0.3)
-        assert isinstance(again.screen, ChoiceDialog)  # "Continue your draft plan?"
-        await pilot.click("#answer-continue")
-        await pilot.pause()
+
+        def offered() -> bool:  # the dialog is up and laid out, so the click lands
+            screen = again.screen
+            buttons = screen.query("#answer-continue") if isinstance(screen, ChoiceDialog) else []
+            return bool(buttons) and buttons.first().region.width > 0
+
+        await until(pilot, offered, "the draft offer")
+        await pilot.click("#answer-continue")  # "Continue your draft plan?"
+        await until(pilot, lambda: isinstance(again.screen, WizardScreen), "the wizard")
+        await until(pilot, lambda: step_text(again).startswith("Step"), "the wizard mounted")
         wizard = again.screen
         assert isinstance(wizard, WizardScreen)
         assert wizard.query_one("#hours-input", Input).value == "9"
