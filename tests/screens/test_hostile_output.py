@@ -95,6 +95,7 @@ async def test_no_escape_from_files_or_names_reaches_the_terminal(
         # The wizard aimed at a hostile new file: the review step shows the file name.
         capture.clear()
         target = Path(f"new{CLIPBOARD}.toml")
+        shutil.copyfile(EXAMPLE, target)  # it exists: saving asks whether to replace it
         app.make_plan(target=target)
         await until(pilot, lambda: "Step 1 of 8" in capture.text(), "the wizard")
         wizard = app.screen
@@ -104,6 +105,16 @@ async def test_no_escape_from_files_or_names_reaches_the_terminal(
         assert_clean(capture)
         assert "\\x1b]52;c;RVZJTA" in capture.text()
         assert wizard.query_one(ReviewStep).file == target  # shown escaped, saved as named
+
+        # Saving over it: the "already exists" question names the file.
+        capture.clear()
+        await pilot.press("ctrl+n")
+        await until(pilot, lambda: "The file already exists" in capture.text(), "the question")
+        await until(pilot, lambda: "RVZJTA" in capture.text(), "the question's text")
+        assert_clean(capture)
+        assert "new\\x1b]52;c;RVZJTA==\\x07.toml" in capture.text()
+        app.screen.dismiss("cancel")
+        await until(pilot, lambda: app.screen is wizard, "back in the wizard")
 
         # Problems with the guide's own content files.
         capture.clear()
