@@ -9,7 +9,9 @@ included as far as argparse allows (argparse's own error messages stay English).
 from __future__ import annotations
 
 import argparse
+import errno
 import gc
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -134,7 +136,69 @@ def _commands(parser: argparse.ArgumentParser) -> list[str]:
     return list(sub.choices)
 
 
+class _ClosedOutput(io.RawIOBase):
+    """Stands for a standard output that was closed before the program started."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: object) -> int:
+        raise OSError(errno.EBADF, "standard output is closed")
+
+
+def _drop_pending_output() -> None:
+    """After a failed write, Python would try to flush stdout again at exit and print a
+    traceback-like warning: point it at the null device (as the Python docs advise for
+    SIGPIPE), or at a string if it has no file descriptor."""
+    try:
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, sys.stdout.fileno())
+        os.close(fd)
+    except (OSError, ValueError, AttributeError):
+        sys.stdout = io.TextIOWrapper(io.BytesIO())
+
+
+def _encoding_message(error: UnicodeEncodeError) -> str:
+    return (
+        f"remote-guide: can't write the output as {error.encoding}; "
+        "use UTF-8 (for example PYTHONIOENCODING=utf-8)"
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; output that can't be written (a closed pipe, a full disk, a
+    closed stdout, an encoding without Cyrillic) ends it with exit 1 and one line on
+    stderr (nothing for a closed pipe, as ``head`` users expect), never a traceback."""
+    if sys.stdout is None:  # started with stdout closed (`remote-guide ... >&-`)
+        sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8")
+    try:
+        try:
+            return _main(argv)
+        finally:
+            sys.stdout.flush()
+    except BrokenPipeError:
+        _drop_pending_output()
+        return 1
+    except UnicodeEncodeError as e:
+        _drop_pending_output()
+        print(_encoding_message(e), file=sys.stderr)
+        return 1
+    except OSError as e:
+        _drop_pending_output()
+        print(_os_error_message(e), file=sys.stderr)
+        return 1
+
+
+def _os_error_message(error: OSError) -> str:
+    # Errors of files are PlanErrors by now; one without a file name is the output's.
+    if error.filename is None:
+        return f"remote-guide: can't write the output: {error.strerror or error}"
+    from guide.printable import shown_path
+
+    return f"remote-guide: {shown_path(error.filename)}: {error.strerror or error}"
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     settings = load_settings()
     lang = interface_lang(_lang_flag(args_in), settings, os.environ)

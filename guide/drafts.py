@@ -12,9 +12,15 @@ from typing import Any
 
 import tomli_w
 
-from guide.paths import draft_path
+from guide.paths import draft_path, make_private_dir
 from guide.plan import Plan
-from guide.storage import PlanError, plan_from_document, plan_to_document, write_atomic
+from guide.storage import (
+    PlanError,
+    plan_from_document,
+    plan_to_document,
+    remove_orphans,
+    write_atomic,
+)
 
 # The wizard's steps in the order of the drafts that stored a position (before steps had
 # keys), to read those drafts: frozen, whatever the wizard's order is now.
@@ -31,7 +37,8 @@ class Draft:
 
 def save_draft(draft: Draft) -> None:
     path = draft_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
+    remove_orphans(path)
     doc: dict[str, Any] = {
         "draft": {"step": draft.step, "target": draft.target, "fields": draft.fields},
         "plan": plan_to_document(draft.plan),
@@ -73,4 +80,7 @@ def _step_key(step: object) -> str:
 
 
 def discard_draft() -> None:
-    draft_path().unlink(missing_ok=True)
+    """Remove the draft; one that can't be removed (the data folder is a file, say) stays
+    as harmless as it was."""
+    with suppress(OSError):
+        draft_path().unlink(missing_ok=True)

@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 import json
 import re
-import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -38,29 +37,10 @@ from guide.plan import (
     platform_rate,
     stop_rule_hits,
 )
+from guide.printable import escape_text as escape_text  # re-exported for the CLI
+from guide.printable import needs_escape
 from guide.rate import money_text, naive_hourly_rate, round_money
 from guide.weekly import Totals, month_totals, study_weeks, year_totals
-
-_INVISIBLE_CONTROLS = frozenset(
-    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u2028\u2029"
-)
-
-
-def _needs_escape(ch: str, multiline: bool) -> bool:
-    if ch == "\n":
-        return not multiline
-    return ch in _INVISIBLE_CONTROLS or unicodedata.category(ch) in ("Cc", "Cs")
-
-
-def escape_text(text: str, *, multiline: bool = False) -> str:
-    """``text`` with control and bidi-override characters written as escapes (``\\x1b``,
-    ``\\u202e``); newlines are kept when ``multiline``."""
-    return "".join(
-        ch.encode("unicode_escape", "backslashreplace").decode("ascii")
-        if _needs_escape(ch, multiline)
-        else ch
-        for ch in text
-    )
 
 
 def money(value: Decimal | None) -> str | None:
@@ -230,7 +210,7 @@ def _timer(plan: Plan) -> dict[str, Any] | None:
 def summary_json(summary: dict[str, Any]) -> str:
     """The summary as JSON; control and bidi characters escaped as ``\\uXXXX``."""
     text = json.dumps(summary, ensure_ascii=False, indent=2)
-    return "".join(f"\\u{ord(c):04x}" if _needs_escape(c, True) else c for c in text)
+    return "".join(f"\\u{ord(c):04x}" if needs_escape(c, True) else c for c in text)
 
 
 def _rate(value: str | None, currency: str, lang: Lang) -> str:

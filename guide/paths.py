@@ -58,3 +58,22 @@ def config_dir() -> Path:
 def settings_path() -> Path:
     """``settings.toml``: language, theme and key remapping (see ``guide.settings``)."""
     return config_dir() / "settings.toml"
+
+
+DIR_MODE = 0o700
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` and any missing parents as 0700, whatever the umask (plans, logs
+    and drafts are nobody else's business). Folders that exist are left as they are."""
+    missing: list[Path] = []
+    current = folder
+    while not current.exists() and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, DIR_MODE)
+        except FileExistsError:
+            continue  # made meanwhile by another program: not ours to change
+        os.chmod(path, DIR_MODE)  # mkdir's mode is masked by the umask

@@ -175,10 +175,26 @@ def _number(value: object) -> object:
     raise ValueError("must be a number")
 
 
+MAX_PLACES = 6
+"""Amounts, percentages and minutes have at most this many decimal places."""
+
+
+def decimal_places(value: Decimal) -> int:
+    """How many decimal places ``value`` really has: trailing zeros don't count.
+
+    Exact, from the digits: ``normalize()`` would round to the context's 28 digits (so
+    1.00000000000000000000000000001 would count as 1) and overflow on ``1e1000000``.
+    """
+    _, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int):
+        return 0  # NaN or infinity: refused elsewhere
+    zeros = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + zeros)) if zeros < len(digits) else 0
+
+
 def _places(places: int) -> Any:
     def check(value: Decimal) -> Decimal:
-        exponent = value.normalize().as_tuple().exponent  # trailing zeros don't count
-        if isinstance(exponent, int) and exponent < -places:
+        if decimal_places(value) > places:
             raise ValueError(f"must have at most {places} decimal places")
         return value
 
@@ -186,7 +202,7 @@ def _places(places: int) -> Any:
 
 
 _NUMBER = BeforeValidator(_number)
-_PLACES = _places(6)
+_PLACES = _places(MAX_PLACES)
 
 Money = Annotated[Decimal, _NUMBER, _PLACES, between(0, 1_000_000_000)]
 Percent = Annotated[Decimal, _NUMBER, _PLACES, between(0, 100)]
@@ -352,7 +368,8 @@ class ChecklistEntry(_Model):
             raise ValueError("must be text: a checklist item id")
         if value not in item_ids():
             known = ", ".join(load_checklist().ids())
-            raise ValueError(f"unknown checklist item {value!r}; known items: {known}")
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            raise ValueError(f"unknown checklist item {shown!r}; known items: {known}")
         return value
 
 
@@ -934,7 +951,8 @@ def stop_rule_hits(plan: Plan, today: dt.date) -> list[StopRuleHit]:
     if rule is None:
         return []
     days = 7 * rule.after_weeks
-    start = today - dt.timedelta(days=days - 1)
+    # From the first day there is: near 0001-01-01, today - days would overflow.
+    start = dt.date.fromordinal(max(1, today.toordinal() - days + 1))
     hits: list[StopRuleHit] = []
     for p in plan.platforms:
         dates = [e.date for e in plan.log if e.platform == p.name and e.date <= today]

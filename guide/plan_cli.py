@@ -44,7 +44,7 @@ def _load(name: str) -> LoadedPlan | None:
     try:
         loaded = load_plan(path)
     except PlanError as e:
-        from guide.export import escape_text
+        from guide.printable import escape_text
 
         print(escape_text(str(e), multiline=True), file=sys.stderr)
         print_conflict_notice(path, None)
@@ -72,7 +72,7 @@ def _check(args: argparse.Namespace) -> int:
     loaded = _load(args.plan)
     if loaded is None:
         return 1
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     plan, lang = loaded.plan, args.ui_lang
     migrated = (
@@ -131,7 +131,7 @@ def _export(args: argparse.Namespace) -> int:
         sys.stdout.buffer.flush()
         return 0
     try:
-        args.output.write_bytes(data)
+        _write_export(args.output, data)
     except OSError as e:
         message = t(args.ui_lang, "cli_cant_write", path=str(args.output), error=e.strerror or e)
         print(escape_text(message), file=sys.stderr)
@@ -139,14 +139,37 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _write_export(output: Path, data: bytes) -> None:
+    """Replace ``output`` all at once (a full disk never leaves half an export in place of
+    the old one); a device or a pipe (``-o /dev/stdout``) is written to as it is."""
+    import os
+    import stat
+
+    from guide.storage import write_atomic
+
+    try:
+        special = not stat.S_ISREG(os.stat(output).st_mode)
+    except FileNotFoundError:
+        special = False
+    if special:
+        with open(output, "wb") as f:
+            f.write(data)
+    else:  # through a symlink: the link stays, pointing at the new file
+        write_atomic(Path(os.path.realpath(output)), data)
+
+
 def _plans(args: argparse.Namespace) -> int:
-    from guide.export import escape_text
     from guide.paths import plans_dir
-    from guide.storage import list_plans
+    from guide.printable import escape_text
+    from guide.storage import PlanError, list_plans
 
     lang = args.ui_lang
     folder = args.dir or plans_dir()
-    infos = list_plans(folder)
+    try:
+        infos = list_plans(folder)
+    except PlanError as e:
+        print(escape_text(str(e), multiline=True), file=sys.stderr)
+        return 1
     if not infos:
         print(t(lang, "plans_none", folder=escape_text(str(folder))))
         return 0

@@ -43,7 +43,7 @@ def _limit(lang: Lang) -> Callable[[str], int]:
 
 def _search(args: argparse.Namespace) -> int:
     from guide.articles import load_guide
-    from guide.export import escape_text
+    from guide.printable import escape_text
     from guide.search import SearchIndex
 
     # The search language: its own --lang, else the interface's; messages follow it too.

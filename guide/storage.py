@@ -1,9 +1,10 @@
 """Plans on disk: TOML files that are read safely and saved without ever losing data.
 
 Reading (:func:`load_plan`) never writes anything and never raises anything but
-:class:`PlanError`, whose ``problems`` say what is wrong: file not found or not readable,
-not UTF-8, not TOML (with line and column), a TOML that isn't a plan (every bad field with
-its path, e.g. ``platforms[2].fee_percent: must be between 0 and 100``), or a
+:class:`PlanError`, whose ``problems`` say what is wrong: file not found or not
+readable, not UTF-8, not TOML (with line and column), a TOML that isn't a plan (every bad
+field with its path, e.g. ``platforms[2].fee_percent: must be between 0 and 100``; keys
+are cut to :data:`MAX_KEY_SHOWN` characters, their control characters escaped), or a
 ``schema_version`` newer than this program. Files are read with ``parse_float=Decimal``,
 so amounts such as ``0.30`` keep their exact decimal value.
 
@@ -15,8 +16,10 @@ key also raises ``schema_version``, and this program then refuses the file as to
 Saving (:func:`save_plan`) is atomic: the new text goes to a temporary file in the same
 folder, is flushed and fsynced, then renamed over the plan, and the folder is fsynced; the
 previous version is kept as ``NAME.toml.bak`` (written the same way) and both files get
-mode 0600. If the file changed on disk since it was loaded (its size or SHA-256 differ
-from the :class:`Fingerprint` taken at load), saving raises :class:`SaveConflict` unless
+mode 0600; folders it creates are 0700 whatever the umask, and temporary files left by a
+save that was killed are removed by the next save (:func:`remove_orphans`). If the file
+changed on disk since it was loaded (its size or SHA-256 differ from the
+:class:`Fingerprint` taken at load), saving raises :class:`SaveConflict` unless
 ``overwrite=True``. The check and the rename happen under an exclusive lock on
 ``.NAME.toml.lock`` beside the plan (:func:`plan_lock`), so two programs saving the same
 file can't both pass the check; :func:`update_plan` holds the same lock from reading to
@@ -50,8 +53,9 @@ import tomli_w
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
-from guide.paths import plans_dir
+from guide.paths import make_private_dir, plans_dir
 from guide.plan import SCHEMA_VERSION, CrossFieldProblems, Plan
+from guide.printable import escape_text
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest plan file read (a plan with 1000 log entries is about 100 KB)."""
@@ -131,19 +135,69 @@ class PlanInfo:
 # --- migrations ----------------------------------------------------------------------------
 
 
-def _hours_to_minutes(value: object) -> object:
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return int((Decimal(value) * 60).to_integral_value(ROUND_HALF_UP))
-    return value  # left for validation to report
+class MigrationProblems(ValueError):
+    """Values an old layout can't be converted from, each as ``path: message``."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
 
 
-def _rename(table: Document, old: str, new: str, convert: Callable[[Any], Any]) -> None:
-    if old in table and new not in table:
-        table[new] = convert(table.pop(old))
+def _number_within(value: object, high: int) -> Decimal | None:
+    """``value`` as a Decimal if it is a number from 0 to ``high``; None if it isn't a
+    number at all (left for validation to report). ValueError for a number out of range,
+    checked before any arithmetic, so ``1e1000000`` can't overflow."""
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return None
+    number = Decimal(value)
+    if not number.is_finite():
+        raise ValueError(f"must be a finite number (found {_show(value)})")
+    if not 0 <= number <= high:
+        raise ValueError(f"must be between 0 and {high} (found {_show(value)})")
+    return number
 
 
-def _tables(value: object) -> list[Document]:
-    return [t for t in value if isinstance(t, dict)] if isinstance(value, list) else []
+def _hours_to_minutes(high: int) -> Callable[[object], object]:
+    def convert(value: object) -> object:
+        hours = _number_within(value, high)
+        if hours is None:
+            return value
+        return int((hours * 60).to_integral_value(ROUND_HALF_UP))
+
+    return convert
+
+
+def _fraction_to_percent(value: object) -> object:
+    fraction = _number_within(value, 1)
+    return value if fraction is None else fraction * 100
+
+
+def _same(value: object) -> object:
+    return value
+
+
+class _Renamer:
+    """Renames keys of one document, collecting the values that can't be converted."""
+
+    def __init__(self) -> None:
+        self.problems: list[str] = []
+
+    def rename(
+        self, table: Document, where: str, old: str, new: str, convert: Callable[[Any], Any]
+    ) -> None:
+        if old in table and new not in table:
+            try:
+                table[new] = convert(table[old])
+            except ValueError as e:
+                self.problems.append(f"{where}{_cut(old)}: {e}")
+                return
+            del table[old]
+
+
+def _tables(value: object) -> list[tuple[int, Document]]:
+    if not isinstance(value, list):
+        return []
+    return [(i, t) for i, t in enumerate(value) if isinstance(t, dict)]
 
 
 def _v0_to_v1(doc: Document) -> Document:
@@ -157,31 +211,30 @@ def _v0_to_v1(doc: Document) -> Document:
     - the log was ``[[sessions]]`` with ``hours``, now ``[[log]]`` with ``minutes``.
 
     Keys that are not where version 0 put them, or already exist under the new name, are
-    left alone, so validation reports them instead of the migration dropping them.
+    left alone, so validation reports them instead of the migration dropping them; so are
+    values that are not numbers. Numbers out of range (hours beyond a day or a week, a fee
+    fraction above 1, NaN) raise :class:`MigrationProblems` naming the version-0 key.
     """
     out = dict(doc)
     out["schema_version"] = 1
-    _rename(out, "name", "title", lambda v: v)
+    renamer = _Renamer()
+    renamer.rename(out, "", "name", "title", _same)
     if isinstance(out.get("limits"), dict):
         limits = out["limits"] = dict(out["limits"])
-        _rename(limits, "daily_hours", "daily_minutes", _hours_to_minutes)
-        _rename(limits, "weekly_hours", "weekly_minutes", _hours_to_minutes)
+        renamer.rename(limits, "limits.", "daily_hours", "daily_minutes", _hours_to_minutes(24))
+        renamer.rename(limits, "limits.", "weekly_hours", "weekly_minutes", _hours_to_minutes(168))
     if isinstance(out.get("platforms"), list):
         out["platforms"] = [dict(p) if isinstance(p, dict) else p for p in out["platforms"]]
-        for platform in _tables(out["platforms"]):
-            _rename(platform, "fee", "fee_percent", _fraction_to_percent)
-    _rename(out, "sessions", "log", lambda v: v)
+        for i, platform in _tables(out["platforms"]):
+            renamer.rename(platform, f"platforms[{i}].", "fee", "fee_percent", _fraction_to_percent)
+    renamer.rename(out, "", "sessions", "log", _same)
     if isinstance(out.get("log"), list):
         out["log"] = [dict(e) if isinstance(e, dict) else e for e in out["log"]]
-        for entry in _tables(out["log"]):
-            _rename(entry, "hours", "minutes", _hours_to_minutes)
+        for i, entry in _tables(out["log"]):
+            renamer.rename(entry, f"sessions[{i}].", "hours", "minutes", _hours_to_minutes(24))
+    if renamer.problems:
+        raise MigrationProblems(renamer.problems)
     return out
-
-
-def _fraction_to_percent(value: object) -> object:
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return Decimal(value) * 100
-    return value
 
 
 def _v1_to_v2(doc: Document) -> Document:
@@ -250,7 +303,7 @@ def assign_ids(doc: Document, key: str) -> Document:
     tables = doc.get(key)
     if not isinstance(tables, list) or all(not isinstance(t, dict) or "id" in t for t in tables):
         return doc
-    used = {t["id"] for t in _tables(tables) if isinstance(t.get("id"), str)}
+    used = {t["id"] for _, t in _tables(tables) if isinstance(t.get("id"), str)}
     out: list[object] = []
     for i, table in enumerate(tables):
         if isinstance(table, dict) and "id" not in table:
@@ -268,10 +321,21 @@ def assign_ids(doc: Document, key: str) -> Document:
 # --- validation messages -------------------------------------------------------------------
 
 
+MAX_KEY_SHOWN = 60
+"""Keys longer than this are cut when a message names them."""
+
+
+def _cut(key: str) -> str:
+    """A key as a message names it: cut when long, control characters escaped (a key is
+    anything in quotes, line breaks and escape sequences included)."""
+    key = key if len(key) <= MAX_KEY_SHOWN else key[: MAX_KEY_SHOWN - 3] + "..."
+    return escape_text(key)
+
+
 def _path(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else f"{'.' if out else ''}{part}"
+        out += f"[{part}]" if isinstance(part, int) else f"{'.' if out else ''}{_cut(part)}"
     return out
 
 
@@ -331,6 +395,8 @@ def _message(err: ErrorDetails) -> str:
         field = str(err["loc"][-1]) if err["loc"] else ""
         return _PATTERNS.get(field, "has the wrong form") + f" (found {_show(err['input'])})"
     if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "too_long" and isinstance(err["input"], str):
         return f"is too long: at most {ctx.get('max_length')} characters"
     if kind == "too_long":
         return f"has too many items: at most {ctx.get('max_length')}"
@@ -444,6 +510,10 @@ def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan
     """Migrate and validate a document from TOML; PlanError with every problem if invalid."""
     try:
         doc, migrated_from = migrate(doc)
+    except MigrationProblems as e:
+        version = doc.get("schema_version")
+        note = f"(read as schema_version {version}; it can't be migrated to {SCHEMA_VERSION})"
+        raise PlanError(path, [note, *e.problems]) from None
     except ValueError as e:
         raise PlanError(path, [str(e)]) from None
     doc = assign_ids(assign_ids(doc, "log"), "reviews")
@@ -457,6 +527,8 @@ def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan
         raise PlanError(path, problems) from None
     except RecursionError:
         raise PlanError(path, ["is nested too deeply to be a plan"]) from None
+    except ArithmeticError as e:  # numbers are checked before arithmetic; a last resort
+        raise PlanError(path, [f"has a number this program can't handle ({e!r})"]) from None
 
 
 def plan_from_toml(text: str, path: Path | str = "<plan>") -> Plan:
@@ -551,6 +623,27 @@ def write_atomic(target: Path, data: bytes) -> os.stat_result:
     return os.stat(target)
 
 
+def _temp_name(target: Path) -> re.Pattern[str]:
+    # Exactly what write_atomic makes for ``target`` and its backup, and nothing else:
+    # ".plan.toml.x.toml.abcd1234.tmp" belongs to the plan "plan.toml.x.toml".
+    name = re.escape(f".{target.name}.")
+    return re.compile(rf"{name}(bak\.)?[a-z0-9_]{{8}}\.tmp")
+
+
+def remove_orphans(target: Path) -> None:
+    """Remove temporary files a killed save of ``target`` (or of its backup) left behind.
+    Call it holding the target's lock, so that no save in progress loses its file."""
+    pattern = _temp_name(target)
+    try:
+        with os.scandir(target.parent) as entries:
+            orphans = [e.path for e in entries if pattern.fullmatch(e.name)]
+    except OSError:
+        return
+    for orphan in orphans:
+        with suppress(OSError):
+            os.unlink(orphan)
+
+
 def _current(path: Path) -> tuple[bytes, Fingerprint] | None:
     try:
         return _read(path)
@@ -592,7 +685,7 @@ def plan_lock(path: Path | str) -> Iterator[None]:
         try:
             fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
         except FileNotFoundError:  # a new plan in a new folder
-            path.parent.mkdir(parents=True, exist_ok=True)
+            make_private_dir(path.parent)
             fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
     except OSError as e:
         raise PlanError(path, [f"could not be saved: {e.strerror or e}"]) from None
@@ -632,7 +725,8 @@ def _save_locked(
     if current is not None and current[0] == data:
         return current[1]
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_dir(path.parent)
+        remove_orphans(path)
         if current is not None:
             write_atomic(backup_path(path), current[0])
         stat = write_atomic(path, data)
@@ -661,14 +755,11 @@ def update_plan(path: Path | str, change: Callable[[Plan], T]) -> tuple[T, Finge
 
 def list_plans(directory: Path | str | None = None) -> list[PlanInfo]:
     """The plans (``*.toml``) in ``directory`` (default: the data folder's ``plans/``),
-    newest first. Files that don't load are listed with their first problem."""
+    newest first. Files that don't load are listed with their first problem; a folder
+    that doesn't exist has none; one that can't be read raises PlanError."""
     folder = Path(directory) if directory is not None else plans_dir()
-    try:
-        files = [p for p in folder.glob("*.toml") if not p.name.startswith(".") and p.is_file()]
-    except OSError:
-        return []
     infos: list[PlanInfo] = []
-    for file in files:
+    for file in _plan_files(folder):
         try:
             mtime = file.stat().st_mtime
         except OSError:
@@ -680,6 +771,24 @@ def list_plans(directory: Path | str | None = None) -> list[PlanInfo]:
             title, problem = None, e.problems[0]
         infos.append(PlanInfo(path=file, modified=modified, title=title, problem=problem))
     return sorted(infos, key=lambda i: (-i.modified.timestamp(), i.path.name))
+
+
+def _plan_files(folder: Path) -> list[Path]:
+    """The ``*.toml`` files in ``folder`` (none if it doesn't exist yet); PlanError if it
+    can't be listed, so an unreadable folder is never reported as one without plans."""
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries]
+    except FileNotFoundError:
+        return []
+    except NotADirectoryError:
+        raise PlanError(folder, ["is not a folder"]) from None
+    except PermissionError:
+        raise PlanError(folder, ["can't be read: permission denied"]) from None
+    except OSError as e:
+        raise PlanError(folder, [f"can't be read: {e.strerror or e}"]) from None
+    files = [folder / n for n in sorted(names) if n.endswith(".toml") and not n.startswith(".")]
+    return [f for f in files if f.is_file()]
 
 
 def _slug(title: str) -> str:
@@ -704,8 +813,15 @@ def resolve_plan_path(name: str | Path) -> Path:
     the data folder (``remote-guide check myplan`` finds ``plans/myplan.toml``)."""
     path = Path(name).expanduser()
     has_folder = any(sep in str(name) for sep in {"/", os.sep})
-    if path.exists() or has_folder or path.name != str(name):
+    if _exists(path) or has_folder or path.name != str(name):
         return path
     stem = path.name if path.suffix == ".toml" else f"{path.name}.toml"
     candidate = plans_dir() / stem
-    return candidate if candidate.exists() else path
+    return candidate if _exists(candidate) else path
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except OSError:  # e.g. a name too long: loading it gives the message
+        return False

@@ -242,7 +242,11 @@ class RemoteGuideApp(App[int]):
         """Open the plan at ``path``; a path that doesn't exist starts the wizard there."""
         from guide.storage import PlanError, load_plan
 
-        if not path.exists():
+        try:  # a symlink (even a loop or a dangling one) is there: loading it says why
+            missing = not path.exists() and not path.is_symlink()
+        except OSError:  # a name too long, say: loading it says so
+            missing = False
+        if missing:
             self.make_plan(target=path)
             return
         try:

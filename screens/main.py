@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static,
 from guide.content import Section
 from guide.history import HOME, History, Place
 from guide.i18n import Lang, t
+from guide.printable import escape_text
 from screens.base import GuideScreen
 from screens.widgets.article_view import ArticleView
 from screens.widgets.home_view import HomeView
@@ -107,7 +108,11 @@ class MainScreen(GuideScreen[None]):
         self.query_one(HomeView).show_actions(self.lang)
 
     def show_problems(self, problems: list[str]) -> None:
-        text = t(self.lang, "content_error") + ":\n\n" + "\n".join(problems)
+        text = (
+            t(self.lang, "content_error")
+            + ":\n\n"
+            + escape_text("\n".join(problems), multiline=True)
+        )
         self.query_one("#problems", Static).update(Content(text))
         self.query_one(ContentSwitcher).current = "problems"
 

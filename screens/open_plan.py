@@ -14,7 +14,8 @@ from textual.widgets.option_list import Option
 
 from guide.i18n import Lang, datetime_text, t
 from guide.paths import plans_dir
-from guide.storage import list_plans
+from guide.printable import escape_text, shown_path
+from guide.storage import PlanError, list_plans
 from screens.base import GuideScreen
 
 
@@ -41,7 +42,11 @@ class OpenPlanScreen(GuideScreen[Path | None]):
 
     def on_mount(self) -> None:
         self.title = t(self.lang, "open_title")
-        plans = list_plans()
+        try:
+            plans = list_plans()
+            empty_text = t(self.lang, "open_none", folder=shown_path(plans_dir()))
+        except PlanError as error:
+            plans, empty_text = [], escape_text(str(error), multiline=True)
         options = self.query_one("#saved-plans", OptionList)
         for info in plans:
             when = datetime_text(self.lang, info.modified.astimezone())
@@ -50,14 +55,15 @@ class OpenPlanScreen(GuideScreen[Path | None]):
                 if info.title is not None
                 else t(self.lang, "open_broken", problem=info.problem)
             )
+            name = shown_path(info.path.name)
             options.add_option(
                 Option(
-                    Content.assemble((title, "bold"), f"  {when}  ", (info.path.name, "dim")),
+                    Content.assemble((escape_text(title), "bold"), f"  {when}  ", (name, "dim")),
                     id=str(info.path),
                 )
             )
         empty = self.query_one("#no-plans", Static)
-        empty.update(Content(t(self.lang, "open_none", folder=str(plans_dir()))))
+        empty.update(Content(empty_text))
         empty.display = not plans
         options.display = bool(plans)
         (options if plans else self.query_one("#plan-path")).focus()

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Label, Static
 
 from guide.i18n import Lang, t
+from guide.printable import escape_text
 from guide.storage import PlanError
 from screens.base import GuideScreen
 
@@ -26,7 +27,11 @@ class PlanErrorScreen(GuideScreen[None]):
         yield Header(icon="")
         with VerticalScroll(id="plan-error"):
             yield Label(Content(t(self.lang, "error_title")), classes="dialog-title")
-            yield Static(Content(str(self.error)), id="plan-error-text", markup=False)
+            yield Static(
+                Content(escape_text(str(self.error), multiline=True)),
+                id="plan-error-text",
+                markup=False,
+            )
             yield Static(Content(t(self.lang, "error_untouched")), classes="muted")
             yield Button(Content(t(self.lang, "error_back")), id="error-back", variant="primary")
         yield Footer()

@@ -29,6 +29,7 @@ from guide.plan import (
     platform_rate,
     stop_rule_hits,
 )
+from guide.printable import shown_path
 from guide.rate import money_text
 from guide.rules import minutes_left, session_minutes, time_up
 from guide.storage import LoadedPlan
@@ -120,7 +121,7 @@ class PlanScreen(GuideScreen[None]):
         plan, lang, today = self.plan, self.lang, self.today()
         title = plan.title + (f"  · {t(lang, 'plan_unsaved')}" if self.dirty else "")
         self.query_one("#plan-heading", Static).update(Content(title))
-        self.sub_title = str(self.path)
+        self.sub_title = shown_path(self.path)
         self.query_one("#plan-status", Static).update(
             Content("\n".join(status_lines(plan, lang, today)))
         )
@@ -278,7 +279,7 @@ class PlanScreen(GuideScreen[None]):
         if fingerprint is None:
             return False
         self.fingerprint, self.dirty = fingerprint, False
-        self.notify(t(self.lang, "plan_saved", path=str(self.path)), markup=False)
+        self.notify(t(self.lang, "plan_saved", path=shown_path(self.path)), markup=False)
         self.show_plan()
         return True
 

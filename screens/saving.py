@@ -10,6 +10,7 @@ from textual.screen import Screen
 
 from guide.i18n import Lang, t
 from guide.plan import Plan
+from guide.printable import escape_text, shown_path
 from guide.storage import Fingerprint, PlanError, SaveConflict, save_plan
 from screens.dialogs import ask
 
@@ -26,7 +27,7 @@ async def save_asking(
             answer = await ask(
                 screen.app,
                 t(lang, "exists_title"),
-                t(lang, "exists_body", path=str(path)),
+                t(lang, "exists_body", path=shown_path(path)),
                 [("overwrite", t(lang, "exists_replace"))],
                 cancel=t(lang, "btn_cancel"),
             )
@@ -34,7 +35,7 @@ async def save_asking(
             answer = await ask(
                 screen.app,
                 t(lang, "conflict_title"),
-                t(lang, "conflict_body", path=str(path)),
+                t(lang, "conflict_body", path=shown_path(path)),
                 [("overwrite", t(lang, "conflict_overwrite"))],
                 cancel=t(lang, "conflict_cancel"),
             )
@@ -51,5 +52,8 @@ async def save_asking(
 
 def _failed(screen: Screen[Any], lang: Lang, error: PlanError) -> None:
     screen.notify(
-        t(lang, "save_failed", error=str(error)), markup=False, severity="error", timeout=10
+        t(lang, "save_failed", error=escape_text(str(error), multiline=True)),
+        markup=False,
+        severity="error",
+        timeout=10,
     )

@@ -18,7 +18,8 @@ from textual.widgets import Button, ContentSwitcher, Footer, Header, Static
 from guide.drafts import Draft, discard_draft, save_draft
 from guide.i18n import Lang, t
 from guide.plan import Plan
-from guide.storage import LoadedPlan
+from guide.printable import escape_text, shown_path
+from guide.storage import LoadedPlan, PlanError
 from screens.base import GuideScreen
 from screens.context import PlanContext
 from screens.dialogs import ask
@@ -144,6 +145,7 @@ class WizardScreen(StepsScreen[LoadedPlan | None]):
         super().__init__(context, step, fresh=fresh)
         self._restore = fields or {}
         self._draft_timer: Timer | None = None
+        self._draft_failed = False
 
     def buttons(self) -> ComposeResult:
         lang = self.lang
@@ -215,9 +217,9 @@ class WizardScreen(StepsScreen[LoadedPlan | None]):
             [("keep", t(lang, "leave_keep")), ("discard", t(lang, "leave_discard"))],
             cancel=t(lang, "btn_cancel"),
         )
-        if answer == "keep":
-            self.write_draft()
-        elif answer == "discard":
+        if answer == "keep" and not self.write_draft(tell=True):
+            return False  # no draft: stay, so that nothing typed is lost
+        if answer == "discard":
             self._cancel_draft_timer()
             discard_draft()
         return answer != "cancel"
@@ -235,7 +237,7 @@ class WizardScreen(StepsScreen[LoadedPlan | None]):
             return
         self._cancel_draft_timer()
         discard_draft()
-        self.notify(t(self.lang, "review_saved", path=str(path)), markup=False)
+        self.notify(t(self.lang, "review_saved", path=shown_path(path)), markup=False)
         self.dismiss(LoadedPlan(self.plan, path, fingerprint))
 
     # The draft --------------------------------------------------------------------------
@@ -253,11 +255,28 @@ class WizardScreen(StepsScreen[LoadedPlan | None]):
             self._draft_timer.stop()
             self._draft_timer = None
 
-    def write_draft(self) -> None:
-        """Save the plan as it stands, with the raw text of every field."""
+    def write_draft(self, *, tell: bool = False) -> bool:
+        """Save the plan as it stands, with the raw text of every field; False when the
+        draft can't be written (said once, or again when ``tell``)."""
         self._cancel_draft_timer()
         fields = {f.id: f.value for f in self.query(TextField) if f.id}
-        save_draft(Draft(self.plan, self.step, str(self.target or ""), fields))
+        try:
+            save_draft(Draft(self.plan, self.step, str(self.target or ""), fields))
+        except (OSError, PlanError) as error:
+            # The draft is a convenience: say so once, and keep everything typed on screen.
+            if tell or not self._draft_failed:
+                self._draft_failed = True
+                reason = escape_text(
+                    str(error.strerror or error) if isinstance(error, OSError) else str(error)
+                )
+                self.notify(
+                    t(self.lang, "draft_failed", error=reason),
+                    markup=False,
+                    severity="warning",
+                    timeout=10,
+                )
+            return False
+        return True
 
 
 class StepEditor(StepsScreen[Plan | None]):

@@ -14,6 +14,7 @@ from textual.widgets import Button, Label, Static
 
 from guide.i18n import Lang, date_text, t, tn
 from guide.plan import checklist_progress, platform_rate
+from guide.printable import shown_path
 from guide.rate import money_text
 from guide.storage import default_plan_path
 from screens.steps.base import GoTo, WizardStep
@@ -64,7 +65,7 @@ class ReviewStep(WizardStep):
         file_field = self.query_one("#plan-file", TextField)
         if not file_field.value:
             target = self.context.target
-            file_field.value = str(target or default_plan_path(plan.title))
+            file_field.value = shown_path(target or default_plan_path(plan.title))
 
     def apply(self, plan: Plan) -> list[str]:
         problems = self.field_problems()
@@ -77,7 +78,12 @@ class ReviewStep(WizardStep):
 
     @property
     def file(self) -> Path:
-        return Path(self.query_one("#plan-file", TextField).value.strip()).expanduser()
+        typed = self.query_one("#plan-file", TextField).value.strip()
+        target: Path | None = self.screen.target  # type: ignore[attr-defined]
+        # The field shows the target escaped; unchanged, it still means that file.
+        if target is not None and typed == shown_path(target):
+            return target
+        return Path(typed).expanduser()
 
     @on(Button.Pressed, ".review-edit")
     def _edit(self, event: Button.Pressed) -> None:

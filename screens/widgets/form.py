@@ -103,6 +103,7 @@ class NumberRange(Validator):
     def __init__(self, lang: Lang, model: type[BaseModel], field: str) -> None:
         self.rule = number_rule(model, field)
         self.source = (model, field)
+        self.lang = lang
         rule = self.rule
         key = "err_whole" if rule.whole else "err_number"
         if rule.range.low_open:
@@ -118,6 +119,10 @@ class NumberRange(Validator):
             return self.failure()
         if self.rule.whole and number != number.to_integral_value():
             return self.failure()
+        from guide.plan import MAX_PLACES, decimal_places  # the plan's rule, not a copy
+
+        if decimal_places(number) > MAX_PLACES:
+            return self.failure(t(self.lang, "err_places", places=MAX_PLACES))
         return self.success()
 
 

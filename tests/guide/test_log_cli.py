@@ -294,9 +294,7 @@ def test_review_from_the_shell(plan_path: Path, capsys: pytest.CaptureFixture[st
 def test_entries_edit_and_delete(plan_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "entries", str(plan_path), "--platform", "Clickworker")
     first = load_plan(plan_path).plan.log[7]  # 2026-11-18, Clickworker
-    assert (
-        code == 0 and out.splitlines()[0] == f"{first.id}  18 Nov 2026  Clickworker  1 h  $2.60"
-    )
+    assert code == 0 and out.splitlines()[0] == f"{first.id}  18 Nov 2026  Clickworker  1 h  $2.60"
     code, out, _ = run(capsys, "edit", str(plan_path), first.id, "--minutes", "65", "--note", "ok")
     assert (code, out) == (
         0,

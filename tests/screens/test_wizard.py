@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +21,8 @@ from screens.steps.vetting import ChecklistTable
 from screens.wizard import WizardScreen
 from tests.screens.conftest import wait_until
 
+from .terminal import until
+
 SIZE = (110, 40)
 
 
@@ -29,6 +30,7 @@ async def type_into(pilot, input_id: str, text: str) -> None:  # type: ignore[no
     field = pilot.app.screen.query_one(f"#{input_id}-input", Input)
     field.focus()
     field.value = ""
+    await pilot.pause()  # focused before the keys arrive (on a loaded machine they can win)
     await pilot.press(*text) if text else await pilot.pause()
 
 
@@ -205,21 +207,18 @@ async def test_leaving_keeps_a_draft_that_is_offered_next_launch(make_app) -> No
 
     again = make_app()
     async with again.run_test(size=SIZE) as pilot:
-        # A loaded machine may need more than a frame for each step: wait on what is shown.
-        async with asyncio.timeout(30):
-            while not (
-                isinstance(again.screen, ChoiceDialog)  # "Continue your draft plan?"
-                and again.screen.query("#answer-continue")
-                and again.screen.query_one("#answer-continue").region.area
-            ):
-                await pilot.pause()
-            await pilot.click("#answer-continue")
-            while not isinstance(again.screen, WizardScreen):
-                await pilot.pause()
-            wizard = again.screen
-            while not wizard.query("#hours-input"):
-                await pilot.pause()
-        await pilot.pause()
+
+        def offered() -> bool:  # the dialog is up and laid out, so the click lands
+            screen = again.screen
+            buttons = screen.query("#answer-continue") if isinstance(screen, ChoiceDialog) else []
+            return bool(buttons) and buttons.first().region.width > 0
+
+        await until(pilot, offered, "the draft offer")
+        await pilot.click("#answer-continue")  # "Continue your draft plan?"
+        await until(pilot, lambda: isinstance(again.screen, WizardScreen), "the wizard")
+        await until(pilot, lambda: step_text(again).startswith("Step"), "the wizard mounted")
+        wizard = again.screen
+        assert isinstance(wizard, WizardScreen)
         assert wizard.query_one("#hours-input", Input).value == "9"
         assert wizard.query_one("#skills-input", Input).value == "Proofreading"
 
