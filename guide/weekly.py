@@ -252,7 +252,7 @@ class StudyWeek:
 def study_weeks(plan: Plan, today: dt.date) -> list[StudyWeek]:
     """Each goal's study this week (Monday to Sunday around ``today``), in goal order."""
     start = week_start(today)
-    end = start + dt.timedelta(days=6)
+    end = min(start, dt.date.max - dt.timedelta(days=6)) + dt.timedelta(days=6)  # year 9999
     minutes: dict[str, int] = {}
     for e in plan.log:
         if e.kind is EntryKind.STUDY and start <= e.date <= end:

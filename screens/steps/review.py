@@ -79,7 +79,7 @@ class ReviewStep(WizardStep):
     @property
     def file(self) -> Path:
         typed = self.query_one("#plan-file", TextField).value.strip()
-        target: Path | None = self.screen.target  # type: ignore[attr-defined]
+        target = self.context.target
         # The field shows the target escaped; unchanged, it still means that file.
         if target is not None and typed == shown_path(target):
             return target

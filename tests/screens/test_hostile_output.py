@@ -19,7 +19,6 @@ from screens.app import RemoteGuideApp
 from screens.open_plan import OpenPlanScreen
 from screens.plan_error import PlanErrorScreen
 from screens.plan_screen import PlanScreen
-from screens.steps import STEPS
 from screens.steps.review import ReviewStep
 from screens.wizard import WizardScreen
 from tests.guide.plan_samples import EXAMPLE
@@ -100,7 +99,7 @@ async def test_no_escape_from_files_or_names_reaches_the_terminal(
         await until(pilot, lambda: "Step 1 of 8" in capture.text(), "the wizard")
         wizard = app.screen
         assert isinstance(wizard, WizardScreen)
-        wizard.go_to(STEPS.index(ReviewStep))
+        wizard.go_to(ReviewStep.key)
         await until(pilot, lambda: "RVZJTA" in capture.text(), "the file field drawn")
         assert_clean(capture)
         assert "\\x1b]52;c;RVZJTA" in capture.text()
