@@ -40,7 +40,7 @@ from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, Decimal, localcontext
 from typing import TYPE_CHECKING
 
-from guide.i18n import Lang, t
+from guide.i18n import Lang, date_text, plural, t
 from guide.rate import ZERO, payout_share, real_hourly_rate, round_money
 from guide.texts import LocalText
 
@@ -118,25 +118,6 @@ def money(value: Decimal, currency: str, lang: Lang, places: int = 2) -> str:
     return f"{amount}{NBSP}{symbol or currency}"
 
 
-def date_text(day: dt.date, lang: Lang) -> str:
-    """``14 March 2027`` in English, ``14 марта 2027 г.`` in Russian."""
-    return t(lang, "switch_date", day=day.day, month=t(lang, f"switch_month_{day.month}"),
-             year=day.year)  # fmt: skip
-
-
-def plural_form(lang: Lang, n: int) -> str:
-    """The CLDR plural category of ``n``: ``one`` or ``other`` in English; ``one``,
-    ``few`` or ``many`` in Russian (1 неделя, 2 недели, 5 недель; 11-14 always many)."""
-    if lang == "en":
-        return "one" if n == 1 else "other"
-    n = abs(n)
-    if n % 10 == 1 and n % 100 != 11:
-        return "one"
-    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
-        return "few"
-    return "many"
-
-
 def fmt(value: Value, lang: Lang) -> str:
     """A note's value as the reader writes it."""
     if isinstance(value, Money):
@@ -144,13 +125,13 @@ def fmt(value: Value, lang: Lang) -> str:
     if isinstance(value, Hours):
         return number(round_money(value.value, 1), lang)
     if isinstance(value, Weeks):
-        form = plural_form(lang, value.count)
+        form = plural(lang, value.count)
         case = "acc_" if value.accusative else ""
         return t(lang, f"switch_weeks_{case}{form}", n=value.count)
     if isinstance(value, LocalText):
         return value.get(lang)
     if isinstance(value, dt.date):
-        return date_text(value, lang)
+        return date_text(lang, value)
     if isinstance(value, Decimal):
         return number(value, lang)
     return str(value)
