@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from rich.text import Text
 from textual import on, work
@@ -18,6 +19,7 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from guide.i18n import Lang, date_text, t, tn
+from guide.log import Change, LogError, add_entry, delete_entry, edit_entry, find, undo
 from guide.plan import (
     LogEntry,
     Plan,
@@ -36,7 +38,15 @@ from guide.storage import LoadedPlan
 from screens.base import GuideScreen
 from screens.context import PlanContext
 from screens.dialogs import ask
+from screens.log_view import LogView, entry_text
 from screens.steps import EDITABLE_ALONE
+
+EDITABLE_FIELDS = ("kind", "date", "platform", "goal", "minutes", "earned", "note")
+"""The fields the log dialog sets; the others (tasks, approved...) an edit keeps."""
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 class PlanScreen(GuideScreen[None]):
@@ -51,6 +61,8 @@ class PlanScreen(GuideScreen[None]):
         ),
         Binding("l", "log", "Log", id="plan_log"),
         Binding("t", "timer", "Timer", id="plan_timer"),
+        Binding("d", "delete_entry", "Delete", id="plan_delete", show=False),
+        Binding("u", "undo", "Undo", id="plan_undo", show=False),
         Binding("c", "compare", "Compare", id="plan_compare", show=False),
         Binding("ctrl+s", "save", "Save", id="plan_save"),
         Binding("escape", "close", "Close", id="plan_close"),
@@ -72,6 +84,7 @@ class PlanScreen(GuideScreen[None]):
         self._timer_platform = ""
         self._limit_told = False
         self._ticker: Timer | None = None
+        self._last_change: Change | None = None  # what ``u`` reverts
 
     @property
     def lang(self) -> Lang:
@@ -99,6 +112,7 @@ class PlanScreen(GuideScreen[None]):
             yield DataTable(id="plan-platforms", cursor_type="row", show_cursor=False)
             yield Label(Content(t(self.lang, "plan_milestones")), classes="field-label")
             yield Static(id="plan-milestones", markup=False)
+            yield LogView(self.lang, self.plan, id="plan-log")
             yield Static(Content(t(self.lang, "plan_keys")), classes="muted")
         yield Footer()
 
@@ -140,6 +154,7 @@ class PlanScreen(GuideScreen[None]):
         warning.display = bool(warnings)
         self._show_platforms()
         self.query_one("#plan-milestones", Static).update(milestone_lines(plan, lang, today))
+        self.query_one(LogView).show(plan, today)
 
     def _show_platforms(self) -> None:
         table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)
@@ -189,21 +204,63 @@ class PlanScreen(GuideScreen[None]):
     def action_log(self, platform: str | None = None, minutes: int | None = None) -> None:
         from screens.log_session import LogSessionDialog
 
-        if not self.plan.platforms:
+        if not self.plan.platforms and not self.plan.goals:
             self.notify(t(self.lang, "log_needs_platform"), markup=False, severity="warning")
             return
+        goal = None if self.plan.platforms else self.plan.goals[0].skill
 
         def logged(entry: LogEntry | None) -> None:
             if entry is not None:
-                self.plan.log = [*self.plan.log, entry]
-                self.notify(
-                    t(self.lang, "log_added", minutes=entry.minutes, platform=entry.platform),
-                    markup=False,
-                )
-                self.changed()
+                self._apply(lambda: add_entry(self.plan, entry), "logv_added")
 
-        dialog = LogSessionDialog(self.context, platform=platform, minutes=minutes)
+        dialog = LogSessionDialog(self.context, platform=platform, minutes=minutes, goal=goal)
         self.app.push_screen(dialog, logged)
+
+    @on(LogView.Picked)
+    def _correct(self, event: LogView.Picked) -> None:
+        from screens.log_session import LogSessionDialog
+
+        index = find(self.plan, event.entry_id)
+        if index is None:
+            return
+        old = self.plan.log[index]
+
+        def corrected(entry: LogEntry | None) -> None:
+            if entry is not None:
+                fields = {k: getattr(entry, k) for k in EDITABLE_FIELDS}
+                self._apply(lambda: edit_entry(self.plan, old.id, now(), **fields), "logv_edited")
+
+        self.app.push_screen(LogSessionDialog(self.context, entry=old), corrected)
+
+    def action_delete_entry(self) -> None:
+        entry_id = self.query_one(LogView).selected_id()
+        if entry_id is None:
+            self.notify(t(self.lang, "logv_pick_entry"), markup=False, severity="warning")
+            return
+        self._apply(lambda: delete_entry(self.plan, entry_id, now()), "logv_deleted")
+
+    def action_undo(self) -> None:
+        last = self._last_change
+        if last is None:
+            self.notify(t(self.lang, "logv_nothing_to_undo"), markup=False)
+            return
+        self._apply(lambda: undo(self.plan, last, now()), "logv_undone", about=last)
+
+    def _apply(
+        self, change: Callable[[], Change], message: str, *, about: Change | None = None
+    ) -> None:
+        """Make one log change, remember it for undo, and say what it did."""
+        try:
+            done = change()
+        except LogError as failed:
+            problem = "; ".join(failed.problems)
+            self.notify(t(self.lang, "logv_failed", problem=problem), markup=False)
+            return
+        self._last_change = done
+        entry = (about or done).entry
+        text = entry_text(entry, self.lang, self.plan.profile.currency)
+        self.notify(t(self.lang, message, entry=text), markup=False)
+        self.changed()
 
     def action_compare(self) -> None:
         from screens.compare import CompareScreen
@@ -308,7 +365,7 @@ class PlanScreen(GuideScreen[None]):
             return await self._save()
         return answer == "discard"
 
-    @on(DataTable.RowSelected)
+    @on(DataTable.RowSelected, "#plan-platforms")
     def _row(self) -> None:
         self.action_edit_step("rate")
 
