@@ -110,3 +110,36 @@ async def test_logging_study_shows_the_week_and_milestones(make_app, tmp_path: P
         assert newest.kind is EntryKind.STUDY and newest.goal == goal.skill
         assert newest.minutes == 45
         assert screen.query_one(LogView).selected_id() == newest.id
+
+
+async def test_a_timer_started_in_the_app_is_stopped_by_the_shell(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from guide.cli import main
+    from guide.storage import load_plan
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_plan(app, pilot, tmp_path)
+        await pilot.press("t")
+        await pilot.click("#answer-1")
+        timer = screen.query_one("#plan-timer", Static)
+        await wait_until(pilot, lambda: timer.display)
+        assert load_plan(screen.path).plan.timer is not None
+        count = len(screen.plan.log)
+        assert main(["stop", str(screen.path), "--minutes", "30"]) == 0
+        await wait_until(pilot, lambda: not timer.display)  # the app sees the file change
+        assert screen.plan.timer is None and len(screen.plan.log) == count + 1
+        assert entries(screen.plan)[0].minutes == 30
+        assert table_ids(screen)[0] == entries(screen.plan)[0].id
+
+
+async def test_a_timer_started_in_the_shell_shows_in_the_app(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from guide.cli import main
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_plan(app, pilot, tmp_path)
+        name = screen.plan.platforms[0].name
+        assert main(["start", str(screen.path), "--platform", name]) == 0
+        timer = screen.query_one("#plan-timer", Static)
+        await wait_until(pilot, lambda: timer.display)
+        assert name in str(timer.render()) and screen.plan.timer is not None
