@@ -38,6 +38,7 @@ from guide.rate import money_text
 from guide.storage import LoadedPlan, PlanError, load_plan, update_plan
 from guide.timer import TimerError, start_timer, stop_timer, take_limit_notice, timer_status
 from screens.base import GuideScreen
+from screens.charts import HistoryCharts
 from screens.context import PlanContext
 from screens.dialogs import ask
 from screens.log_view import LogView, entry_text
@@ -116,6 +117,7 @@ class PlanScreen(GuideScreen[None]):
             yield Label(Content(t(self.lang, "plan_milestones")), classes="field-label")
             yield Static(id="plan-milestones", markup=False)
             yield LogView(self.lang, self.plan, id="plan-log")
+            yield HistoryCharts(self.lang, id="plan-charts")
             yield Static(Content(t(self.lang, "plan_keys")), classes="muted")
         yield Footer()
 
@@ -160,6 +162,7 @@ class PlanScreen(GuideScreen[None]):
         self._show_platforms()
         self.query_one("#plan-milestones", Static).update(milestone_lines(plan, lang, today))
         self.query_one(LogView).show(plan, today)
+        self.query_one(HistoryCharts).show(plan, today)
 
     def _show_platforms(self) -> None:
         table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)

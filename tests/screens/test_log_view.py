@@ -143,3 +143,18 @@ async def test_a_timer_started_in_the_shell_shows_in_the_app(make_app, tmp_path:
         timer = screen.query_one("#plan-timer", Static)
         await wait_until(pilot, lambda: timer.display)
         assert name in str(timer.render()) and screen.plan.timer is not None
+
+
+async def test_the_charts_show_the_last_12_weeks(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Sparkline
+
+    from guide.weekly import weekly_history
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_plan(app, pilot, tmp_path)
+        work = screen.query_one("#chart-work", Sparkline)
+        weeks = weekly_history(screen.plan, TODAY, 12)
+        assert list(work.data or []) == [float(w.work_minutes) for w in reversed(weeks)]
+        totals = str(screen.query_one("#chart-totals", Static).render())
+        assert "This month" in totals and "This year" in totals
