@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.widgets import DataTable, Input, ProgressBar, Select, Static
 
 from guide.log import entries, find
@@ -158,3 +159,24 @@ async def test_the_charts_show_the_last_12_weeks(make_app, tmp_path: Path) -> No
         assert list(work.data or []) == [float(w.work_minutes) for w in reversed(weeks)]
         totals = str(screen.query_one("#chart-totals", Static).render())
         assert "This month" in totals and "This year" in totals
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_log_and_charts_snapshot(snap_compare, make_app, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from guide.storage import Fingerprint
+
+    app = make_app(lang)
+    app.today = lambda: TODAY
+
+    async def open_charts(pilot) -> None:  # type: ignore[no-untyped-def]
+        loaded = LoadedPlan(example_plan(), Path("/nowhere/plan.toml"), Fingerprint(0, 0, ""))
+        screen = PlanScreen(lang, loaded)  # type: ignore[arg-type]
+        await pilot.app.push_screen(screen)
+        await wait_until(pilot, lambda: screen.query_one("#log-table", DataTable).row_count > 0)
+        body = screen.query_one("#plan-body")
+        await wait_until(pilot, lambda: body.max_scroll_y > 0)
+        body.scroll_end(animate=False, immediate=True)
+        await wait_until(pilot, lambda: body.scroll_y == body.max_scroll_y)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_charts)
