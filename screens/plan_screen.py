@@ -4,9 +4,12 @@ save. Leaving with unsaved changes asks first."""
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import datetime as dt
-import time
+import os
+from collections.abc import Callable
+from typing import TypeVar
 
 from rich.text import Text
 from textual import on, work
@@ -14,10 +17,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from guide.i18n import Lang, date_text, t, tn
+from guide.log import Change, LogError, add_entry, delete_entry, edit_entry, find, undo
+from guide.log_merge import merge_log
 from guide.plan import (
     LogEntry,
     Plan,
@@ -31,12 +35,23 @@ from guide.plan import (
 )
 from guide.printable import shown_path
 from guide.rate import money_text
-from guide.rules import minutes_left, session_minutes, time_up
-from guide.storage import LoadedPlan
+from guide.storage import LoadedPlan, PlanError, load_plan, update_plan
+from guide.timer import TimerError, start_timer, stop_timer, take_limit_notice, timer_status
 from screens.base import GuideScreen
+from screens.charts import HistoryCharts
 from screens.context import PlanContext
 from screens.dialogs import ask
+from screens.log_view import LogView, entry_text
 from screens.steps import EDITABLE_ALONE
+
+T = TypeVar("T")
+
+EDITABLE_FIELDS = ("kind", "date", "platform", "goal", "minutes", "earned", "note")
+"""The fields the log dialog sets; the others (tasks, approved...) an edit keeps."""
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 class PlanScreen(GuideScreen[None]):
@@ -51,6 +66,8 @@ class PlanScreen(GuideScreen[None]):
         ),
         Binding("l", "log", "Log", id="plan_log"),
         Binding("t", "timer", "Timer", id="plan_timer"),
+        Binding("d", "delete_entry", "Delete", id="plan_delete", show=False),
+        Binding("u", "undo", "Undo", id="plan_undo", show=False),
         Binding("c", "compare", "Compare", id="plan_compare", show=False),
         Binding("ctrl+s", "save", "Save", id="plan_save"),
         Binding("escape", "close", "Close", id="plan_close"),
@@ -68,10 +85,10 @@ class PlanScreen(GuideScreen[None]):
         self.path = loaded.path
         self.fingerprint = loaded.fingerprint
         self.dirty = False
-        self._timer_start: float | None = None
-        self._timer_platform = ""
-        self._limit_told = False
-        self._ticker: Timer | None = None
+        self._base = loaded.plan  # the plan as last read or saved: merging starts from it
+        # The time of day for the timer (tests set it).
+        self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone()
+        self._last_change: Change | None = None  # what ``u`` reverts
 
     @property
     def lang(self) -> Lang:
@@ -99,6 +116,8 @@ class PlanScreen(GuideScreen[None]):
             yield DataTable(id="plan-platforms", cursor_type="row", show_cursor=False)
             yield Label(Content(t(self.lang, "plan_milestones")), classes="field-label")
             yield Static(id="plan-milestones", markup=False)
+            yield LogView(self.lang, self.plan, id="plan-log")
+            yield HistoryCharts(self.lang, id="plan-charts")
             yield Static(Content(t(self.lang, "plan_keys")), classes="muted")
         yield Footer()
 
@@ -114,6 +133,8 @@ class PlanScreen(GuideScreen[None]):
             table.add_column(t(self.lang, key), key=key)
         self.query_one("#plan-timer").display = False
         self.show_plan()
+        self._tick()
+        self.set_interval(1, self._watch)
 
     # Showing ----------------------------------------------------------------------------
 
@@ -140,6 +161,8 @@ class PlanScreen(GuideScreen[None]):
         warning.display = bool(warnings)
         self._show_platforms()
         self.query_one("#plan-milestones", Static).update(milestone_lines(plan, lang, today))
+        self.query_one(LogView).show(plan, today)
+        self.query_one(HistoryCharts).show(plan, today)
 
     def _show_platforms(self) -> None:
         table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)
@@ -189,21 +212,63 @@ class PlanScreen(GuideScreen[None]):
     def action_log(self, platform: str | None = None, minutes: int | None = None) -> None:
         from screens.log_session import LogSessionDialog
 
-        if not self.plan.platforms:
+        if not self.plan.platforms and not self.plan.goals:
             self.notify(t(self.lang, "log_needs_platform"), markup=False, severity="warning")
             return
+        goal = None if self.plan.platforms else self.plan.goals[0].skill
 
         def logged(entry: LogEntry | None) -> None:
             if entry is not None:
-                self.plan.log = [*self.plan.log, entry]
-                self.notify(
-                    t(self.lang, "log_added", minutes=entry.minutes, platform=entry.platform),
-                    markup=False,
-                )
-                self.changed()
+                self._apply(lambda: add_entry(self.plan, entry), "logv_added")
 
-        dialog = LogSessionDialog(self.context, platform=platform, minutes=minutes)
+        dialog = LogSessionDialog(self.context, platform=platform, minutes=minutes, goal=goal)
         self.app.push_screen(dialog, logged)
+
+    @on(LogView.Picked)
+    def _correct(self, event: LogView.Picked) -> None:
+        from screens.log_session import LogSessionDialog
+
+        index = find(self.plan, event.entry_id)
+        if index is None:
+            return
+        old = self.plan.log[index]
+
+        def corrected(entry: LogEntry | None) -> None:
+            if entry is not None:
+                fields = {k: getattr(entry, k) for k in EDITABLE_FIELDS}
+                self._apply(lambda: edit_entry(self.plan, old.id, now(), **fields), "logv_edited")
+
+        self.app.push_screen(LogSessionDialog(self.context, entry=old), corrected)
+
+    def action_delete_entry(self) -> None:
+        entry_id = self.query_one(LogView).selected_id()
+        if entry_id is None:
+            self.notify(t(self.lang, "logv_pick_entry"), markup=False, severity="warning")
+            return
+        self._apply(lambda: delete_entry(self.plan, entry_id, now()), "logv_deleted")
+
+    def action_undo(self) -> None:
+        last = self._last_change
+        if last is None:
+            self.notify(t(self.lang, "logv_nothing_to_undo"), markup=False)
+            return
+        self._apply(lambda: undo(self.plan, last, now()), "logv_undone", about=last)
+
+    def _apply(
+        self, change: Callable[[], Change], message: str, *, about: Change | None = None
+    ) -> None:
+        """Make one log change, remember it for undo, and say what it did."""
+        try:
+            done = change()
+        except LogError as failed:
+            problem = "; ".join(failed.problems)
+            self.notify(t(self.lang, "logv_failed", problem=problem), markup=False)
+            return
+        self._last_change = done
+        entry = (about or done).entry
+        text = entry_text(entry, self.lang, self.plan.profile.currency)
+        self.notify(t(self.lang, message, entry=text), markup=False)
+        self.changed()
 
     def action_compare(self) -> None:
         from screens.compare import CompareScreen
@@ -214,56 +279,122 @@ class PlanScreen(GuideScreen[None]):
 
     @work(exclusive=True, group="plan-timer")
     async def action_timer(self) -> None:
-        if self._timer_start is not None:
-            self._stop_timer()
+        if self.plan.timer is not None:
+            await self._stop_timer()
             return
-        names = [p.name for p in self.plan.platforms]
-        if not names:
+        subjects = [("p", p.name) for p in self.plan.platforms] + [
+            ("g", g.skill) for g in self.plan.goals
+        ]
+        if not subjects:
             self.notify(t(self.lang, "log_needs_platform"), markup=False, severity="warning")
             return
-        if len(names) > 1:
+        if len(subjects) > 1:
             answer = await ask(
                 self.app,
                 t(self.lang, "timer_pick"),
                 "",
-                [(str(i), n) for i, n in enumerate(names)],
+                [
+                    (str(i), n if k == "p" else t(self.lang, "logv_study_for", goal=n))
+                    for i, (k, n) in enumerate(subjects)
+                ],
                 cancel=t(self.lang, "btn_cancel"),
             )
             if not answer.isdigit():
                 return
-            name = names[int(answer)]
+            kind, name = subjects[int(answer)]
         else:
-            name = names[0]
-        self._timer_platform, self._timer_start, self._limit_told = name, time.monotonic(), False
-        self.query_one("#plan-timer").display = True
-        self.notify(t(self.lang, "timer_started", platform=name), markup=False)
-        self._tick()
-        self._ticker = self.set_interval(1, self._tick)
+            kind, name = subjects[0]
+        platform, goal = (name, None) if kind == "p" else (None, name)
+        started = await self._write(
+            lambda p: start_timer(p, self.clock(), platform=platform, goal=goal)
+        )
+        if started is not None:
+            self.notify(t(self.lang, "timer_started", platform=name), markup=False)
+            self._tick()
 
-    def _stop_timer(self) -> None:
-        """Stop the session timer and offer to log the session, prefilled."""
-        assert self._timer_start is not None
-        minutes = session_minutes(time.monotonic() - self._timer_start)
-        self._timer_start = None
-        if self._ticker is not None:
-            self._ticker.stop()
-        self.query_one("#plan-timer").display = False
-        self.action_log(self._timer_platform, minutes)
+    async def _stop_timer(self) -> None:
+        """Stop the timer (in the file too): log the session, then offer to correct it
+        (earnings, a note)."""
+        timer = self.plan.timer
+        assert timer is not None
+        entry = await self._write(lambda p: stop_timer(p, self.clock()) or timer)
+        if entry is None:
+            return
+        self._tick()
+        if isinstance(entry, LogEntry):
+            self.post_message(LogView.Picked(entry.id))
+        else:
+            self.notify(t(self.lang, "cli_timer_short", subject=timer.subject), markup=False)
+
+    async def _write(self, change: Callable[[Plan], T]) -> T | None:
+        """Make ``change`` to the file at once (under its lock, in a thread) and to the
+        plan on screen: the timer lives in the file, so the shell and other windows see it.
+        None, with the problem shown, if the file can't take it."""
+        try:
+            result, _ = await asyncio.to_thread(update_plan, self.path, change)
+        except (PlanError, TimerError, LogError) as failed:
+            self.notify(str(failed), markup=False, severity="error")
+            return None
+        await self._reread()
+        return result
 
     def _tick(self) -> None:
-        assert self._timer_start is not None
-        elapsed = int(time.monotonic() - self._timer_start)
-        allowed = limit_use(self.plan, self.today()).left_today
-        left = minutes_left(allowed, elapsed)
-        clock = f"{elapsed // 3600}:{elapsed // 60 % 60:02d}:{elapsed % 60:02d}"
-        text = t(
-            self.lang, "timer_running", elapsed=clock, platform=self._timer_platform, left=left
-        )
-        self.query_one("#plan-timer", Static).update(Content(text))
-        if time_up(allowed, elapsed) and not self._limit_told:
-            self._limit_told = True
-            self.app.bell()
-            self.notify(t(self.lang, "timer_limit"), markup=False, severity="warning", timeout=15)
+        """Each second: the timer line, the limit notice once, and the file if it changed."""
+        timer_line = self.query_one("#plan-timer", Static)
+        status = timer_status(self.plan, self.clock())
+        timer_line.display = status.timer is not None
+        if status.timer is not None:
+            elapsed = status.elapsed_minutes
+            text = t(
+                self.lang,
+                "timer_running",
+                elapsed=f"{elapsed // 60}:{elapsed % 60:02d}",
+                platform=status.timer.subject,
+                left=status.left_today,
+            )
+            timer_line.update(Content(text))
+            if take_limit_notice(self.plan, self.clock()):
+                self.app.bell()
+                self.notify(
+                    t(self.lang, "timer_limit"), markup=False, severity="warning", timeout=15
+                )
+                self.run_worker(self._write(lambda p: take_limit_notice(p, self.clock())))
+
+    async def _watch(self) -> None:
+        try:
+            current = await asyncio.to_thread(os.stat, self.path)
+        except OSError:
+            current = None
+        if current is not None and (current.st_mtime_ns, current.st_size) != (
+            self.fingerprint.mtime_ns,
+            self.fingerprint.size,
+        ):
+            await self._reread()
+        self._tick()
+
+    async def _reread(self) -> None:
+        """The file changed (the shell logged, started or stopped the timer): take its
+        timer, and merge its log with ours by id, keeping our unsaved edits."""
+        try:
+            loaded = await asyncio.to_thread(load_plan, self.path)
+        except PlanError:
+            return  # a bad file is reported when saving; the plan on screen stays
+        if loaded.fingerprint.same_content(self.fingerprint):
+            self.fingerprint = loaded.fingerprint
+            return
+        theirs = loaded.plan
+        if self.dirty:
+            merged = merge_log(
+                self._base.log, self.plan.log, theirs.log, self.plan.deleted, theirs.deleted
+            )
+            self.plan.log[:] = merged.log
+            self.plan.deleted[:] = merged.deleted
+            self.plan.timer = theirs.timer
+        else:
+            self.plan = theirs.model_copy(deep=True)
+        self._base, self.fingerprint = theirs, loaded.fingerprint
+        self.query_one(LogView).refresh_filters(self.plan)
+        self.show_plan()
 
     # Saving and leaving -----------------------------------------------------------------
 
@@ -279,6 +410,7 @@ class PlanScreen(GuideScreen[None]):
         if fingerprint is None:
             return False
         self.fingerprint, self.dirty = fingerprint, False
+        self._base = self.plan.model_copy(deep=True)
         self.notify(t(self.lang, "plan_saved", path=shown_path(self.path)), markup=False)
         self.show_plan()
         return True
@@ -290,10 +422,8 @@ class PlanScreen(GuideScreen[None]):
 
     async def confirm_quit(self) -> bool:
         """With unsaved changes, ask to save, discard or stay; True to go on leaving.
-        A running timer is stopped first and its session offered for the log."""
-        if self._timer_start is not None:
-            self._stop_timer()
-            return False
+        A running timer goes on (it lives in the file: stop it later, here or with
+        ``remote-guide stop``)."""
         if not self.dirty:
             return True
         lang = self.lang
@@ -308,7 +438,7 @@ class PlanScreen(GuideScreen[None]):
             return await self._save()
         return answer == "discard"
 
-    @on(DataTable.RowSelected)
+    @on(DataTable.RowSelected, "#plan-platforms")
     def _row(self) -> None:
         self.action_edit_step("rate")
 

@@ -304,7 +304,7 @@ async def test_leaving_with_unsaved_changes_asks_first(
     assert saved_plan.read_bytes() == before
 
 
-async def test_the_session_timer_logs_when_stopped_or_when_leaving(
+async def test_the_session_timer_lives_in_the_file_and_logs_when_stopped(
     shipped_guide: Guide, saved_plan: Path
 ) -> None:
     from screens.log_session import LogSessionDialog
@@ -313,18 +313,24 @@ async def test_the_session_timer_logs_when_stopped_or_when_leaving(
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
-        await pilot.press("t")  # three platforms: which one?
+        assert isinstance(screen, PlanScreen)
+        start = dt.datetime(2026, 12, 7, 9, 0, tzinfo=dt.UTC)
+        screen.clock = lambda: start
+        await pilot.press("t")  # three platforms and two goals: which one?
         await pilot.click("#answer-0")
-        await pilot.pause()
         timer = screen.query_one("#plan-timer", Static)
-        assert timer.display and "Prolific" in str(timer.render())
-        await pilot.press("escape")  # leaving stops the timer and offers the session
-        await pilot.pause()
-        assert isinstance(app.screen, LogSessionDialog)
-        assert app.screen.query_one("#log-minutes-input", Input).value == "1"
+        await wait_until(pilot, lambda: timer.display)
+        assert "Prolific" in str(timer.render())
+        assert load_plan(saved_plan).plan.timer is not None  # saved at once
+        screen.clock = lambda: start + dt.timedelta(minutes=25)
+        await pilot.press("t")  # stopping logs the session and offers to correct it
+        await wait_until(pilot, lambda: isinstance(app.screen, LogSessionDialog))
+        assert app.screen.query_one("#log-minutes-input", Input).value == "25"
         await pilot.click("#log-add")
-        await pilot.pause()
-        assert app.screen is screen and screen.dirty and not timer.display
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert not timer.display
+    stored = load_plan(saved_plan).plan
+    assert stored.timer is None and any(e.minutes == 25 for e in stored.log)
 
 
 async def test_save_conflict_asks_before_overwriting(
