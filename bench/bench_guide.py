@@ -26,7 +26,9 @@ HERE = Path(__file__).parent
 PY = sys.executable
 APP = [PY, "-m", "guide", "--lang", "en"]
 BARE = [PY, str(HERE / "bare_app.py")]
-HOME_TEXT = "Questions and answers"
+# "Your plan" is a label of the home view only (the sidebar also lists "Questions and
+# answers", so that text showed one frame before the home view was drawn).
+HOME_TEXT = "Your plan"
 BARE_TEXT = "Hello from a bare"
 DOWN, ENTER, TAB = "\x1b[B", "\r", "\t"
 # Data and config folders of their own: no saved draft may pop up a question during the

@@ -44,11 +44,13 @@ class MainScreen(GuideScreen[None]):
         self.history: History[Place] = History()
 
     def compose(self) -> ComposeResult:
+        # Built already filled: filling the views in on_mount, after the first layout,
+        # cost the start-up a whole extra frame (bench/README.md).
         yield Header(icon="")
         with Horizontal(id="body"):
             yield GuideTree(id="sidebar")
             with ContentSwitcher(initial="home", id="views"):
-                yield HomeView(id="home")
+                yield HomeView(self.lang, self.sections, self.guide, id="home")
                 yield SectionView(id="section")
                 yield ArticleView(id="article")
                 yield Static(id="problems", markup=False)
@@ -56,7 +58,8 @@ class MainScreen(GuideScreen[None]):
 
     def on_mount(self) -> None:
         self.history.visit(HOME)
-        self.refresh_language()
+        self.query_one(GuideTree).fill(self.lang, self.sections, self.guide)
+        self._show(HOME)
 
     @property
     def lang(self) -> Lang:
