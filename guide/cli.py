@@ -125,7 +125,7 @@ def _unknown_command(
         message += "; " + t(lang, "cli_did_you_mean", suggestion=close[0])
     else:
         message += "; " + t(lang, "cli_choose_from", commands=", ".join(commands))
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     print(f"remote-guide: {escape_text(message)}", file=sys.stderr)
     return 2
@@ -221,7 +221,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
 def _report(settings: Settings) -> None:
     """Say once what is wrong with the settings file (the app says it in a notification)."""
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     for problem in settings.problems:
         print(f"remote-guide: {escape_text(problem)}", file=sys.stderr)

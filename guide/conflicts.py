@@ -164,7 +164,7 @@ def keep_merged(copy: Path, path: Path) -> Path:
 
 
 def _shown(path: Path) -> str:
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     return escape_text(str(path))
 

@@ -42,7 +42,7 @@ class Refused(Exception):
 
 
 def _esc(text: object) -> str:
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     return escape_text(str(text))
 
@@ -126,7 +126,7 @@ def _date(lang: Lang, value: str | None, default: dt.date) -> dt.date:
 
 
 def _fail(path: Path, message: str, lang: Lang) -> int:
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     text = t(lang, "cli_unchanged", problem=message)
     print(f"{escape_text(str(path))}: {escape_text(text, multiline=True)}", file=sys.stderr)
@@ -152,8 +152,8 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
     (the file untouched). ``change`` raises Refused, LogError or TimerError to refuse."""
     from pydantic import ValidationError
 
-    from guide.export import escape_text
     from guide.log import LogError
+    from guide.printable import escape_text
     from guide.storage import PlanError, load_plan, update_plan, validation_problems
     from guide.timer import TimerError
 
@@ -184,7 +184,7 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
 
 
 def _load(args: argparse.Namespace) -> Plan | None:
-    from guide.export import escape_text
+    from guide.printable import escape_text
     from guide.storage import PlanError, load_plan
 
     try:

@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
 
 def _shown(text: object) -> str:
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     return escape_text(str(text))
 
@@ -53,7 +53,7 @@ def _err(*lines: str) -> None:
 
 
 def _problems(problems: Iterable[str]) -> list[str]:
-    from guide.export import escape_text
+    from guide.printable import escape_text
 
     return [f"  {escape_text(p, multiline=True)}" for p in problems]
 
