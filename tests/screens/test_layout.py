@@ -1,0 +1,53 @@
+"""Pilot tests that every screen and dialog is usable at 80x24: what can be focused is
+on screen, and the keyboard starts where the user expects."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widget import Widget
+
+from guide.articles import Guide
+from guide.storage import save_plan
+from screens.app import RemoteGuideApp
+from screens.plan_screen import PlanScreen
+from tests.screens.conftest import wait_until
+
+SMALL = (80, 24)
+
+
+@pytest.fixture
+def saved_plan(tmp_path: Path) -> Path:
+    from tests.guide.plan_samples import example_plan
+
+    path = tmp_path / "plan.toml"
+    save_plan(example_plan(), path)
+    return path
+
+
+def shown(app: RemoteGuideApp, widget: Widget) -> bool:
+    """The widget is on screen, whole, and not hidden behind or clipped by anything."""
+    region = widget.region
+    if not region or not app.screen.region.contains_region(region):
+        return False
+    corners = [(region.x, region.y), (region.right - 1, region.bottom - 1)]
+    return all(app.screen.get_widget_at(x, y)[0] is widget for x, y in corners)
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+async def test_every_answer_of_which_part_is_shown_at_80x24(
+    shipped_guide: Guide, saved_plan: Path, lang: str
+) -> None:
+    app = RemoteGuideApp(lang=lang, guide=shipped_guide, plan_path=saved_plan)  # type: ignore[arg-type]
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        await pilot.press("e")
+        await wait_until(pilot, lambda: bool(app.screen.query("#answer-cancel")))
+        await pilot.pause()
+        buttons = list(app.screen.query("Button"))
+        assert len(buttons) == 8
+        hidden = [b.id for b in buttons if not shown(app, b)]
+        assert hidden == []
+        await pilot.press("down", "down")
+        assert app.focused is buttons[2]
