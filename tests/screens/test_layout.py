@@ -51,3 +51,25 @@ async def test_every_answer_of_which_part_is_shown_at_80x24(
         assert hidden == []
         await pilot.press("down", "down")
         assert app.focused is buttons[2]
+
+
+async def test_the_chosen_platforms_are_all_shown(make_app) -> None:  # type: ignore[no-untyped-def]
+    from screens.steps.platforms import PlatformsStep
+    from screens.wizard import WizardScreen
+
+    app = make_app("en")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, WizardScreen))
+        wizard = app.screen
+        assert isinstance(wizard, WizardScreen)
+        wizard.go_to("platforms")
+        step = wizard.query_one(PlatformsStep)
+        catalogue = step.query_one("#catalogue")
+        catalogue.focus()
+        await pilot.press("space", "down", "space")
+        await wait_until(pilot, lambda: len(step.query(".platform-row")) == 2)
+        for remove in step.query(".platform-remove"):
+            remove.focus()
+            await pilot.pause()
+            await wait_until(pilot, lambda r=remove: shown(app, r))  # type: ignore[misc]
