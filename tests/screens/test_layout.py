@@ -73,3 +73,21 @@ async def test_the_chosen_platforms_are_all_shown(make_app) -> None:  # type: ig
             remove.focus()
             await pilot.pause()
             await wait_until(pilot, lambda r=remove: shown(app, r))  # type: ignore[misc]
+
+
+async def test_the_goal_editor_takes_typing_at_once(make_app) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Input
+
+    from screens.goal_editor import GoalEditor
+    from screens.wizard import WizardScreen
+
+    app = make_app("en")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, WizardScreen))
+        assert isinstance(app.screen, WizardScreen)
+        context = app.screen.context
+        await app.push_screen(GoalEditor(context, None))
+        await wait_until(pilot, lambda: isinstance(app.screen, GoalEditor))
+        await pilot.press(*"SQL")
+        assert app.screen.query_one("#goal-skill-input", Input).value == "SQL"
