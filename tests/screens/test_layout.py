@@ -91,3 +91,24 @@ async def test_the_goal_editor_takes_typing_at_once(make_app) -> None:  # type: 
         await wait_until(pilot, lambda: isinstance(app.screen, GoalEditor))
         await pilot.press(*"SQL")
         assert app.screen.query_one("#goal-skill-input", Input).value == "SQL"
+
+
+async def test_a_radio_list_starts_on_the_chosen_answer(make_app) -> None:  # type: ignore[no-untyped-def]
+    from screens.widgets.form import Choices
+    from screens.wizard import WizardScreen
+
+    app = make_app("en")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, WizardScreen))
+        choices = app.screen.query_one("#goal", Choices)
+        names = [b.name for b in choices.query("RadioButton")]
+        choices.choose(names[2])
+        choices.focus()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert choices.chosen == names[2]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert choices.chosen == names[3]
