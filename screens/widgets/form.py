@@ -93,6 +93,15 @@ class TextField(Vertical):
         event.stop()
         self.check()
         self.post_message(self.Edited(self))
+        self._keep_in_view()
+
+    def on_descendant_focus(self) -> None:
+        self._keep_in_view()
+
+    def _keep_in_view(self) -> None:
+        # A problem shown under the field, or a result above it that grows, moves the
+        # field: once laid out again, the whole field (label to problem) is scrolled back.
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
 
 class NumberRange(Validator):

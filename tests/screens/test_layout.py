@@ -112,3 +112,21 @@ async def test_a_radio_list_starts_on_the_chosen_answer(make_app) -> None:  # ty
         await pilot.press("down", "enter")
         await pilot.pause()
         assert choices.chosen == names[3]
+
+
+@pytest.mark.parametrize("field", ["pay", "tax"])
+async def test_the_rate_field_being_typed_in_stays_in_view(
+    shipped_guide: Guide, saved_plan: Path, field: str
+) -> None:
+    from textual.widgets import Input
+
+    app = RemoteGuideApp(lang="en", guide=shipped_guide, plan_path=saved_plan)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        assert isinstance(app.screen, PlanScreen)
+        app.screen.action_edit_step("rate")
+        await wait_until(pilot, lambda: bool(app.screen.query(f"#rate-{field}-input")))
+        box = app.screen.query_one(f"#rate-{field}-input", Input)
+        box.focus()
+        await pilot.press("ctrl+a", "backspace", *"x1", "backspace", "backspace", *"0.75x")
+        await wait_until(pilot, lambda: shown(app, box))
