@@ -326,10 +326,13 @@ class RemoteGuideApp(App[int]):
     # Other actions --------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from screens.help import HelpScreen, screen_keys
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.lang))
+        screen = self.screen
+        if not isinstance(screen, HelpScreen):
+            # The guide's help lists its keys; elsewhere, the keys of the screen below.
+            keys = None if isinstance(screen, MainScreen) else screen_keys(screen)
+            self.push_screen(HelpScreen(self.lang, keys))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang

@@ -130,3 +130,22 @@ async def test_the_rate_field_being_typed_in_stays_in_view(
         box.focus()
         await pilot.press("ctrl+a", "backspace", *"x1", "backspace", "backspace", *"0.75x")
         await wait_until(pilot, lambda: shown(app, box))
+
+
+@pytest.mark.parametrize(
+    ("lang", "log", "language"), [("en", "Log", "Language"), ("ru", "Журнал", "Язык")]
+)
+async def test_help_on_the_plan_screen_lists_its_keys(
+    shipped_guide: Guide, saved_plan: Path, lang: str, log: str, language: str
+) -> None:
+    from screens.help import HelpScreen
+
+    app = RemoteGuideApp(lang=lang, guide=shipped_guide, plan_path=saved_plan)  # type: ignore[arg-type]
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen) and help_screen.keys is not None
+        assert ("l", log) in help_screen.keys
+        assert language not in [words for _, words in help_screen.keys]
