@@ -149,3 +149,17 @@ async def test_help_on_the_plan_screen_lists_its_keys(
         assert isinstance(help_screen, HelpScreen) and help_screen.keys is not None
         assert ("l", log) in help_screen.keys
         assert language not in [words for _, words in help_screen.keys]
+
+
+@pytest.mark.parametrize(
+    ("lang", "theme", "palette"), [("en", "Theme", "Commands"), ("ru", "Тема", "Команды")]
+)
+async def test_the_palette_speaks_the_language(
+    make_app, lang: str, theme: str, palette: str
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(lang)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert theme in titles and ("Quit" in titles) == (lang == "en")
+        assert app.screen.active_bindings["ctrl+p"].binding.description == palette
