@@ -70,7 +70,8 @@ async def test_the_chosen_platforms_are_all_shown(make_app) -> None:  # type: ig
         await pilot.press("space", "down", "space")
         await wait_until(pilot, lambda: len(step.query(".platform-row")) == 2)
         for remove in step.query(".platform-remove"):
-            remove.focus()
+            remove.focus(scroll_visible=False)
+            remove.scroll_visible(animate=False)
             await pilot.pause()
             await wait_until(pilot, lambda r=remove: shown(app, r))  # type: ignore[misc]
 
