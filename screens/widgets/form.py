@@ -96,7 +96,7 @@ class TextField(Vertical):
         self._keep_in_view()
 
     def on_descendant_focus(self) -> None:
-        self._keep_in_view()
+        self.scroll_visible(animate=False)
 
     def _keep_in_view(self) -> None:
         # A problem shown under the field, or a result above it that grows, moves the

@@ -67,6 +67,7 @@ async def test_the_chosen_platforms_are_all_shown(make_app) -> None:  # type: ig
         step = wizard.query_one(PlatformsStep)
         catalogue = step.query_one("#catalogue")
         catalogue.focus()
+        await wait_until(pilot, lambda: catalogue.has_focus)  # before the keys arrive
         await pilot.press("space", "down", "space")
         await wait_until(pilot, lambda: len(step.query(".platform-row")) == 2)
         for remove in step.query(".platform-remove"):
