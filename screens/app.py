@@ -44,6 +44,22 @@ def _article_commands() -> type[Provider]:
     return ArticleCommands
 
 
+# Textual's own palette entries (title, help) -> the words ``sys_<name>`` and
+# ``sys_<name>_help`` in the app's language.
+SYSTEM_WORDS = {
+    ("Theme", "Change the current theme"): "sys_theme",
+    ("Quit", "Quit the application as soon as possible"): "sys_quit",
+    (
+        "Keys",
+        "Show help for the focused widget and a summary of available keys",
+    ): "sys_keys",
+    ("Keys", "Hide the keys and widget help panel"): "sys_keys_hide",
+    ("Minimize", "Minimize the widget and restore to normal size"): "sys_minimize",
+    ("Maximize", "Maximize the focused widget"): "sys_maximize",
+    ("Screenshot", "Save an SVG 'screenshot' of the current screen"): "sys_screenshot",
+}
+
+
 class RemoteGuideApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "remote-guide"
@@ -326,10 +342,13 @@ class RemoteGuideApp(App[int]):
     # Other actions --------------------------------------------------------------------
 
     def action_help(self) -> None:
-        from screens.help import HelpScreen
+        from screens.help import HelpScreen, screen_keys
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.lang))
+        screen = self.screen
+        if not isinstance(screen, HelpScreen):
+            # The guide's help lists its keys; elsewhere, the keys of the screen below.
+            keys = None if isinstance(screen, MainScreen) else screen_keys(screen)
+            self.push_screen(HelpScreen(self.lang, keys))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         lang = self.lang
@@ -337,7 +356,13 @@ class RemoteGuideApp(App[int]):
             home, switch = t(lang, "cmd_home"), t(lang, "cmd_switch_language")
             yield SystemCommand(home, home, lambda: self.open_place(HOME))
             yield SystemCommand(switch, switch, self.action_switch_language)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            words = SYSTEM_WORDS.get((command.title, command.help))
+            if words is None:  # one Textual added since: its own words rather than none
+                yield command
+            else:
+                title, help_text = t(lang, words), t(lang, f"{words}_help")
+                yield command._replace(title=title, help=help_text)
 
 
 def run(lang: Lang, plan_path: Path | None = None, settings: Settings | None = None) -> int:

@@ -34,6 +34,11 @@ def localised(
         if item.node in owners and binding.id and binding.description:
             words = t(lang, f"key_{binding.id}")
             item = item._replace(binding=dataclasses.replace(binding, description=words))
+        elif binding.action == "command_palette":  # Textual's, shown on the footer's right
+            words = t(lang, "key_palette")
+            item = item._replace(
+                binding=dataclasses.replace(binding, description=words, tooltip=words)
+            )
         shown[key] = item
     return shown
 

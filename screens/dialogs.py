@@ -20,7 +20,12 @@ from screens.base import GuideModal
 class ChoiceDialog(GuideModal[str]):
     """Returns the id of the chosen answer; Escape returns ``cancel``."""
 
-    BINDINGS = [Binding("escape", "dismiss('cancel')", "Cancel", id="cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss('cancel')", "Cancel", id="cancel"),
+        Binding("down", "app.focus_next", show=False),
+        Binding("up", "app.focus_previous", show=False),
+    ]
+    ONE_ROW = 3
 
     def __init__(self, title: str, body: str, answers: Sequence[tuple[str, str]]) -> None:
         super().__init__(classes="dialog")
@@ -30,10 +35,15 @@ class ChoiceDialog(GuideModal[str]):
         with Vertical(classes="dialog-box"):
             yield Label(Content(self._title), classes="dialog-title")
             yield Static(Content(self._body), classes="dialog-body")
-            with Horizontal(classes="dialog-buttons"):
+            # More answers than fit on one row at 80 columns go in a column of one-line buttons.
+            many = len(self._answers) > self.ONE_ROW
+            row = Vertical if many else Horizontal
+            with row(classes="dialog-buttons list" if many else "dialog-buttons"):
                 for i, (answer_id, label) in enumerate(self._answers):
                     variant: ButtonVariant = "primary" if i == 0 else "default"
-                    yield Button(Content(label), id=f"answer-{answer_id}", variant=variant)
+                    yield Button(
+                        Content(label), id=f"answer-{answer_id}", variant=variant, compact=many
+                    )
 
     @on(Button.Pressed)
     def _answered(self, event: Button.Pressed) -> None:

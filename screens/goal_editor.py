@@ -59,6 +59,8 @@ class MilestoneTable(DataTable[Text]):
 
 
 class GoalEditor(GuideModal[Goal | None]):
+    # The first field, not the scrolling box, so typing at once goes where it belongs.
+    AUTO_FOCUS = "#goal-skill-input"
     BINDINGS = [
         Binding("escape", "dismiss(None)", "Cancel", id="cancel"),
         Binding("ctrl+s", "done", "Done", id="done"),

@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from guide.i18n import Lang, t
@@ -31,12 +32,33 @@ HELP_KEYS = [
 ]
 
 
+def screen_keys(screen: Screen[object]) -> list[tuple[str, str]]:
+    """The keys of ``screen`` and of the app as they act there, with their words: what
+    the help shows when opened from a screen other than the guide."""
+    app = screen.app
+    rows: dict[tuple[str, str], list[str]] = {}
+    for item in screen.active_bindings.values():
+        binding = item.binding
+        # Ours only (they have an id, and words in both languages); Textual's own (Tab,
+        # Ctrl+C) are the general rows above them.
+        if item.node not in (screen, app) or not binding.id or not binding.description:
+            continue
+        keys = rows.setdefault((binding.action, binding.description), [])
+        shown = app.get_key_display(binding)
+        if shown not in keys:
+            keys.append(shown)
+    return [(", ".join(keys), words) for (_, words), keys in rows.items()]
+
+
 class HelpScreen(GuideModal[None]):
     BINDINGS = [Binding("escape,q,f1,question_mark", "dismiss", "Close", id="close")]
 
-    def __init__(self, lang: Lang) -> None:
+    def __init__(self, lang: Lang, keys: list[tuple[str, str]] | None = None) -> None:
+        """``keys``: (keys, words) of the screen the help is opened from; by default the
+        guide's keys."""
         super().__init__()
         self.lang = lang
+        self.keys = keys
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
@@ -49,6 +71,11 @@ class HelpScreen(GuideModal[None]):
         table = Table.grid(padding=(0, 2))
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
-        for keys, key in HELP_KEYS:
-            table.add_row(Text(keys), Text(t(self.lang, key)))
+        if self.keys is None:
+            rows = [(keys, t(self.lang, key)) for keys, key in HELP_KEYS]
+        else:
+            general = [HELP_KEYS[0], HELP_KEYS[1], ("Ctrl+P", "key_palette")]
+            rows = [(keys, t(self.lang, key)) for keys, key in general] + self.keys
+        for keys, words in rows:
+            table.add_row(Text(keys), Text(words))
         return table

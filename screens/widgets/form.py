@@ -93,6 +93,15 @@ class TextField(Vertical):
         event.stop()
         self.check()
         self.post_message(self.Edited(self))
+        self._keep_in_view()
+
+    def on_descendant_focus(self) -> None:
+        self.scroll_visible(animate=False)
+
+    def _keep_in_view(self) -> None:
+        # A problem shown under the field, or a result above it that grows, moves the
+        # field: once laid out again, the whole field (label to problem) is scrolled back.
+        self.call_after_refresh(self.scroll_visible, animate=False)
 
 
 class NumberRange(Validator):
@@ -183,8 +192,8 @@ def split_list(text: str) -> list[str]:
 
 class Choices(RadioSet):
     """A RadioSet whose choice can also be set from code (loading a plan, preselecting a
-    recommendation) without that looking like the user's choice: no Changed is posted,
-    and the keyboard cursor stays where it was.
+    recommendation) without that looking like the user's choice: no Changed is posted.
+    On focus the keyboard cursor moves to the answer that is on.
 
     RadioSet keeps its own record of the pressed button, which only its Changed messages
     update; so the choice is read from the buttons (``chosen``, never ``pressed_button``)
@@ -201,6 +210,18 @@ class Choices(RadioSet):
         for button in self.query(RadioButton):
             with button.prevent(RadioButton.Changed):
                 button.value = button.name == name
+
+    def on_focus(self) -> None:
+        # The keyboard starts on the answer that is on, so Enter keeps it (RadioSet starts
+        # on the first). Moved with its public actions, read from its "-selected" class.
+        buttons = list(self.query(RadioButton))
+        chosen = self.chosen
+        if chosen is None:
+            return
+        for _ in buttons:
+            if any(b.has_class("-selected") and b.name == chosen for b in buttons):
+                return
+            self.action_next_button()
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         for button in self.query(RadioButton):

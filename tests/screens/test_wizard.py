@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, SelectionList, Static
+from textual.widgets import Input, RadioButton, SelectionList, Static
 
 from guide.articles import Guide
 from guide.drafts import draft_path, load_draft
@@ -18,6 +18,7 @@ from screens.main import MainScreen
 from screens.plan_screen import PlanScreen
 from screens.steps.platforms import PlatformsStep
 from screens.steps.vetting import ChecklistTable
+from screens.widgets.form import Choices
 from screens.wizard import WizardScreen
 from tests.screens.conftest import wait_until
 
@@ -54,8 +55,10 @@ async def test_whole_wizard_from_empty_start_to_saved_file(
         wizard = await start_wizard(pilot)
         assert step_text(app) == "Step 1 of 8: About you"
         # 1. About you: the goal is a radio set; the first option is "a first income".
-        wizard.query_one("#goal").focus()
-        await pilot.press("home", "enter")
+        goal = wizard.query_one("#goal", Choices)
+        names = [b.name for b in goal.query(RadioButton)]
+        goal.focus()  # the keyboard starts on the answer that is on: up to the first
+        await pilot.press(*["up"] * names.index(goal.chosen), "enter")
         await type_into(pilot, "hours", "6")
         await type_into(pilot, "target-rate", "12.5")
         await type_into(pilot, "currency", "usd")
