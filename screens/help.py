@@ -16,7 +16,7 @@ from screens.base import GuideModal
 
 # (keys shown, id of the words in strings.toml) — the order of the help screen.
 HELP_KEYS = [
-    ("↑ ↓ Enter, mouse", "help_move"),
+    ("↑ ↓ Enter, {mouse}", "help_move"),
     ("Tab / Shift+Tab", "help_focus"),
     ("b, Alt+←", "key_back"),
     ("f, Alt+→", "key_forward"),
@@ -60,6 +60,10 @@ class HelpScreen(GuideModal[None]):
         self.lang = lang
         self.keys = keys
 
+    def _keys(self, keys: str) -> str:
+        # "mouse" is a word, not a key: it speaks the reader's language.
+        return keys.replace("{mouse}", t(self.lang, "help_mouse"))
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Label(Content(t(self.lang, "help_title")), id="help-title")
@@ -72,10 +76,10 @@ class HelpScreen(GuideModal[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         if self.keys is None:
-            rows = [(keys, t(self.lang, key)) for keys, key in HELP_KEYS]
+            rows = [(self._keys(keys), t(self.lang, key)) for keys, key in HELP_KEYS]
         else:
             general = [HELP_KEYS[0], HELP_KEYS[1], ("Ctrl+P", "key_palette")]
-            rows = [(keys, t(self.lang, key)) for keys, key in general] + self.keys
+            rows = [(self._keys(keys), t(self.lang, key)) for keys, key in general] + self.keys
         for keys, words in rows:
             table.add_row(Text(keys), Text(words))
         return table
