@@ -39,7 +39,7 @@ def _run_app(args: argparse.Namespace) -> int:
 
 def _add_open(sub: SubParsers, lang: Lang) -> None:
     p = new_parser(lang, sub, "open", help=t(lang, "help_open"))
-    p.add_argument("plan", type=Path, help=t(lang, "help_open_plan"))
+    p.add_argument("plan", type=Path, metavar=t(lang, "mv_plan"), help=t(lang, "help_open_plan"))
     p.set_defaults(func=_run_app)
 
 

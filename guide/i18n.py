@@ -135,6 +135,22 @@ def counted_keys() -> list[str]:
     return sorted(k for k, v in _strings()[FALLBACK].items() if isinstance(v, dict))
 
 
+def has_text(key: str) -> bool:
+    """Whether ``key`` is one of the interface's texts."""
+    return key in _strings()[FALLBACK]
+
+
+def counted_template(lang: Lang, key: str, count: int) -> str:
+    """The plural form of ``key`` that ``count`` needs, its ``{count}`` not filled in
+    (for texts another formatter fills, such as argparse's)."""
+    if key not in _strings()[lang]:
+        lang = FALLBACK
+    forms = _entry(lang, key)
+    if isinstance(forms, str):
+        raise TypeError(f"{key} has no plural forms: use t(lang, {key!r})")
+    return forms[plural(lang, count)]
+
+
 def t(lang: Lang, key: str, **values: object) -> str:
     """The interface text ``key`` in ``lang``, with ``{name}`` fields filled in."""
     text = _entry(lang, key)

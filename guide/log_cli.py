@@ -31,7 +31,6 @@ if TYPE_CHECKING:
     from guide.plan import Plan
 
 T = TypeVar("T")
-PLAN_HELP = "the plan's TOML file (or the name of a plan in the data folder)"
 
 
 class Refused(Exception):
@@ -653,10 +652,14 @@ def _review(args: argparse.Namespace) -> int:
 # --- the parser --------------------------------------------------------------------------------
 
 
-def _weeks(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 1000:
-        raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 1000, got {value!r}")
-    return int(value)
+def _weeks(lang: Lang) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        if not value.isdigit() or not 1 <= int(value) <= 1000:
+            raise argparse.ArgumentTypeError(t(lang, "cli_bad_weeks", value=value))
+        return int(value)
+
+    parse.__name__ = "weeks"
+    return parse
 
 
 def _mapping(value: str) -> dict[str, str]:
@@ -668,89 +671,97 @@ def _mapping(value: str) -> dict[str, str]:
         raise argparse.ArgumentTypeError(str(e)) from None
 
 
-def _subject(p: argparse.ArgumentParser) -> None:
+def _subject(p: argparse.ArgumentParser, lang: Lang) -> None:
     which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--platform", metavar="NAME", help="work on this platform")
-    which.add_argument("--goal", metavar="SKILL", help="study toward this goal (its skill)")
+    which.add_argument("--platform", metavar=t(lang, "mv_name"), help=t(lang, "help_work_on"))
+    which.add_argument("--goal", metavar=t(lang, "mv_skill"), help=t(lang, "help_study_for"))
 
 
-def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("plan", help=PLAN_HELP)
+def _common(p: argparse.ArgumentParser, lang: Lang) -> None:
+    p.add_argument("plan", metavar=t(lang, "mv_plan"), help=t(lang, "help_plan_arg"))
     p.add_argument("--now", type=_aware_time, help=argparse.SUPPRESS)
 
 
-def _work_fields(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--earned", metavar="AMOUNT", help="added to the platform balance, e.g. 3.50")
-    p.add_argument("--tasks", metavar="N", help="tasks submitted")
-    p.add_argument("--note", metavar="TEXT", help="a short note, one line")
+def _work_fields(p: argparse.ArgumentParser, lang: Lang) -> None:
+    p.add_argument("--earned", metavar=t(lang, "mv_amount"), help=t(lang, "help_earned"))
+    p.add_argument("--tasks", metavar="N", help=t(lang, "help_tasks"))
+    p.add_argument("--note", metavar=t(lang, "mv_text"), help=t(lang, "help_note"))
+
+
+def _only(p: argparse.ArgumentParser, lang: Lang, platform: str, goal: str) -> None:
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--platform", metavar=t(lang, "mv_name"), help=t(lang, platform))
+    which.add_argument("--goal", metavar=t(lang, "mv_skill"), help=t(lang, goal))
+
+
+def _add(sub: SubParsers, lang: Lang, name: str) -> argparse.ArgumentParser:
+    """A log command's parser (its help under ``help_NAME``), with the plan argument."""
+    p = new_parser(lang, sub, name, help=t(lang, f"help_{name}"))
+    _common(p, lang)
+    return p
 
 
 def register(sub: SubParsers, lang: Lang) -> None:
     """Add the log commands (see the module's docstring) to the ``remote-guide`` parser."""
-    p = new_parser(lang, sub, "log", help="log a work or study session")
-    _common(p)
-    p.add_argument("--minutes", required=True, metavar="N", help="whole minutes, 1-1440")
-    _subject(p)
-    _work_fields(p)
-    p.add_argument("--approved", metavar="N", help="tasks approved")
-    p.add_argument("--rejected", metavar="N", help="tasks rejected")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day (default: today)")
+    n, day_mv = "N", t(lang, "mv_date")
+    p = _add(sub, lang, "log")
+    p.add_argument("--minutes", required=True, metavar=n, help=t(lang, "help_minutes"))
+    _subject(p, lang)
+    _work_fields(p, lang)
+    p.add_argument("--approved", metavar=n, help=t(lang, "help_approved"))
+    p.add_argument("--rejected", metavar=n, help=t(lang, "help_rejected"))
+    p.add_argument("--date", metavar=day_mv, help=t(lang, "help_date"))
     p.set_defaults(func=_log)
 
-    p = new_parser(lang, sub, "entries", help="list the log, newest first, with each entry's id")
-    _common(p)
-    which = p.add_mutually_exclusive_group()
-    which.add_argument("--platform", metavar="NAME", help="only work on this platform")
-    which.add_argument("--goal", metavar="SKILL", help="only study toward this goal")
-    p.add_argument("--weeks", type=_weeks, metavar="N", help="only the last N weeks")
-    p.add_argument("--json", action="store_true", help="print the entries as JSON")
+    p = _add(sub, lang, "entries")
+    _only(p, lang, "help_only_platform", "help_only_goal")
+    p.add_argument("--weeks", type=_weeks(lang), metavar=n, help=t(lang, "help_weeks"))
+    p.add_argument("--json", action="store_true", help=t(lang, "help_entries_json"))
     p.set_defaults(func=_entries)
 
-    p = new_parser(lang, sub, "edit", help="correct a log entry (its id from `entries`)")
-    _common(p)
-    p.add_argument("id", help="the entry's id")
-    p.add_argument("--minutes", metavar="N", help="whole minutes, 1-1440")
-    which = p.add_mutually_exclusive_group()
-    which.add_argument("--platform", metavar="NAME", help="make it work on this platform")
-    which.add_argument("--goal", metavar="SKILL", help="make it study toward this goal")
-    _work_fields(p)
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day")
+    p = _add(sub, lang, "edit")
+    p.add_argument("id", metavar=t(lang, "mv_id"), help=t(lang, "help_entry_id"))
+    p.add_argument("--minutes", metavar=n, help=t(lang, "help_minutes"))
+    _only(p, lang, "help_make_work", "help_make_study")
+    _work_fields(p, lang)
+    p.add_argument("--date", metavar=day_mv, help=t(lang, "help_the_day"))
     p.set_defaults(func=_edit)
 
-    p = new_parser(lang, sub, "delete", help="delete a log entry (its id from `entries`)")
-    _common(p)
-    p.add_argument("id", help="the entry's id")
+    p = _add(sub, lang, "delete")
+    p.add_argument("id", metavar=t(lang, "mv_id"), help=t(lang, "help_entry_id"))
     p.set_defaults(func=_delete)
 
-    p = new_parser(lang, sub, "start", help="start the session timer (kept in the plan)")
-    _common(p)
-    _subject(p)
-    p.add_argument("--since", metavar="HH:MM", help="started earlier, at this time")
+    p = _add(sub, lang, "start")
+    _subject(p, lang)
+    p.add_argument("--since", metavar=t(lang, "mv_time"), help=t(lang, "help_since"))
     p.set_defaults(func=_start)
 
-    p = new_parser(lang, sub, "stop", help="stop the timer and log the session")
-    _common(p)
-    _work_fields(p)
-    p.add_argument("--minutes", metavar="N", help="log this many minutes instead of the time run")
-    p.add_argument("--discard", action="store_true", help="stop without logging anything")
+    p = _add(sub, lang, "stop")
+    _work_fields(p, lang)
+    p.add_argument("--minutes", metavar=n, help=t(lang, "help_stop_minutes"))
+    p.add_argument("--discard", action="store_true", help=t(lang, "help_discard"))
     p.set_defaults(func=_stop)
 
-    p = new_parser(
-        lang, sub, "status", help="what the timer runs and the time left today and this week"
-    )
-    _common(p)
+    p = _add(sub, lang, "status")
     p.set_defaults(func=_status)
 
-    p = new_parser(lang, sub, "history", help="the log per ISO week, newest first, with totals")
-    _common(p)
-    p.add_argument("--weeks", type=_weeks, metavar="N", help="only the last N weeks")
-    p.add_argument("--json", action="store_true", help="print the weeks as JSON")
+    p = _add(sub, lang, "history")
+    p.add_argument("--weeks", type=_weeks(lang), metavar=n, help=t(lang, "help_weeks"))
+    p.add_argument("--json", action="store_true", help=t(lang, "help_history_json"))
     p.set_defaults(func=_history)
 
-    p = new_parser(
-        lang, sub, "review", help="is a review due, the numbers since the last; record one"
-    )
-    _common(p)
+    p = _add(sub, lang, "review")
+    _review_arguments(p, lang)
+    p.set_defaults(func=_review)
+
+    p = _add(sub, lang, "import")
+    p.add_argument("file", type=Path, metavar=t(lang, "mv_csv"), help=t(lang, "help_csv_file"))
+    p.add_argument("--map", type=_mapping, metavar=t(lang, "mv_map"), help=t(lang, "help_map"))
+    _only(p, lang, "help_import_default", "help_import_default")
+    p.set_defaults(func=_import)
+
+
+def _review_arguments(p: argparse.ArgumentParser, lang: Lang) -> None:
     p.add_argument(
         "--decision",
         choices=(
@@ -761,28 +772,12 @@ def register(sub: SubParsers, lang: Lang) -> None:
             "stop_microtasks",
             "move_hours_to_study",
         ),
-        help="record this decision (without it, only show whether a review is due)",
+        help=t(lang, "help_decision"),
     )
-    p.add_argument("--reason", metavar="TEXT", help="one line of why (needed with --decision)")
-    p.add_argument("--next", metavar="YYYY-MM-DD", help="the next review (default: in 4 weeks)")
-    p.add_argument("--platform", metavar="NAME", help="drop_platform: which one")
-    p.add_argument("--goal", metavar="SKILL", help="switch_to_skill, move_hours_to_study: which")
-    p.add_argument("--weekly-minutes", metavar="N", help="cut_hours: the new weekly limit")
-    p.add_argument("--hours", metavar="N", help="move_hours_to_study: hours a week to move")
+    p.add_argument("--reason", metavar=t(lang, "mv_text"), help=t(lang, "help_reason"))
+    p.add_argument("--next", metavar=t(lang, "mv_date"), help=t(lang, "help_next"))
+    p.add_argument("--platform", metavar=t(lang, "mv_name"), help=t(lang, "help_drop_platform"))
+    p.add_argument("--goal", metavar=t(lang, "mv_skill"), help=t(lang, "help_switch_goal"))
+    p.add_argument("--weekly-minutes", metavar="N", help=t(lang, "help_weekly_minutes"))
+    p.add_argument("--hours", metavar="N", help=t(lang, "help_move_hours_review"))
     p.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
-    p.set_defaults(func=_review)
-
-    p = new_parser(lang, sub, "import", help="add the sessions of a CSV file to the log")
-    _common(p)
-    p.add_argument("file", type=Path, metavar="FILE.csv", help="the CSV file")
-    p.add_argument(
-        "--map",
-        type=_mapping,
-        metavar="COLUMN=FIELD,...",
-        help="read the file's COLUMN as FIELD (date, kind, platform, goal, minutes, earned, "
-        "tasks, note, id, approved, rejected, changed)",
-    )
-    which = p.add_mutually_exclusive_group()
-    which.add_argument("--platform", metavar="NAME", help="for rows that name no platform or goal")
-    which.add_argument("--goal", metavar="SKILL", help="for rows that name no platform or goal")
-    p.set_defaults(func=_import)

@@ -185,26 +185,30 @@ def register(sub: SubParsers, lang: Lang) -> None:
         lang,
         sub,
         "merge",
-        help="merge a plan's sync-conflict copies (or the copies named) into it",
-        description="Merge copies of a plan into it: log entries and reviews by id, "
-        "deletions kept, settings from the copy saved later when both changed them. "
-        "Without OTHER, the sync-conflict copies beside PLAN; merged conflict copies "
-        "move into .PLAN.toml.backups/ beside the plan.",
+        help=t(lang, "help_merge"),
+        description=t(lang, "help_merge_description"),
     )
-    p.add_argument("plan", help="the plan's TOML file (or the name of a plan in the data folder)")
-    p.add_argument("others", nargs="*", type=Path, metavar="OTHER", help="copies to merge in")
-    p.add_argument("--dry-run", action="store_true", help="print what would change; change nothing")
+    p.add_argument("plan", metavar=t(lang, "mv_plan"), help=t(lang, "help_plan_arg"))
+    p.add_argument(
+        "others",
+        nargs="*",
+        type=Path,
+        metavar=t(lang, "mv_other"),
+        help=t(lang, "help_merge_others"),
+    )
+    p.add_argument("--dry-run", action="store_true", help=t(lang, "help_dry_run"))
     p.set_defaults(func=_merge)
 
     p = new_parser(
         lang,
         sub,
         "merge-driver",
-        help="git merge driver for plans: remote-guide merge-driver %%O %%A %%B",
-        description="Three-way merge of a plan for git: writes the result to OURS (%A).",
+        help=t(lang, "help_driver"),
+        description=t(lang, "help_driver_description"),
     )
-    p.add_argument("base", type=Path, metavar="BASE", help="%%O: the common ancestor")
-    p.add_argument("ours", type=Path, metavar="OURS", help="%%A: our version; gets the result")
-    p.add_argument("theirs", type=Path, metavar="THEIRS", help="%%B: their version")
-    p.add_argument("name", nargs="?", metavar="PATH", help="%%P: the file's name, for messages")
+    for dest, metavar in (("base", "mv_base"), ("ours", "mv_ours"), ("theirs", "mv_theirs")):
+        p.add_argument(
+            dest, type=Path, metavar=t(lang, metavar), help=t(lang, f"help_driver_{dest}")
+        )
+    p.add_argument("name", nargs="?", metavar=t(lang, "mv_path"), help=t(lang, "help_driver_name"))
     p.set_defaults(func=_driver)

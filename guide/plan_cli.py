@@ -187,27 +187,30 @@ def register(sub: SubParsers, lang: Lang) -> None:
     """Add ``check``, ``show``, ``export`` and ``plans`` to the ``remote-guide`` parser."""
     plan_help = t(lang, "help_plan_arg")
     today_help = t(lang, "help_today")
+    plan_mv, today_mv = t(lang, "mv_plan"), t(lang, "mv_today")
 
     p = new_parser(lang, sub, "check", help=t(lang, "help_check"))
-    p.add_argument("plan", help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
+    p.add_argument("plan", metavar=plan_mv, help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
     p.set_defaults(func=_check)
 
     p = new_parser(lang, sub, "show", help=t(lang, "help_show"))
-    p.add_argument("plan", help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
+    p.add_argument("plan", metavar=plan_mv, help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
     p.add_argument("--json", action="store_true", help=t(lang, "help_json"))
-    p.add_argument("--today", type=_today(lang), help=today_help)
+    p.add_argument("--today", type=_today(lang), metavar=today_mv, help=today_help)
     p.set_defaults(func=_show)
 
     p = new_parser(lang, sub, "export", help=t(lang, "help_export"))
-    p.add_argument("plan", help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
+    p.add_argument("plan", metavar=plan_mv, help=plan_help).completer = plan_completer  # type: ignore[attr-defined]
     p.add_argument(
         "--format", choices=("md", "ics", "csv"), default="md", help=t(lang, "help_format")
     )
-    p.add_argument("-o", "--output", type=Path, help=t(lang, "help_output"))
-    p.add_argument("--today", type=_today(lang), help=today_help)
+    p.add_argument(
+        "-o", "--output", type=Path, metavar=t(lang, "mv_output"), help=t(lang, "help_output")
+    )
+    p.add_argument("--today", type=_today(lang), metavar=today_mv, help=today_help)
     p.add_argument("--lang", dest="export_lang", choices=LANGS, help=t(lang, "help_export_lang"))
     p.set_defaults(func=_export)
 
     p = new_parser(lang, sub, "plans", help=t(lang, "help_plans"))
-    p.add_argument("--dir", type=Path, help=t(lang, "help_dir"))
+    p.add_argument("--dir", type=Path, metavar=t(lang, "mv_dir"), help=t(lang, "help_dir"))
     p.set_defaults(func=_plans)

@@ -104,7 +104,9 @@ def _as_json(
 def register(sub: SubParsers, lang: Lang) -> None:
     """Add ``search`` to the ``remote-guide`` parser."""
     p = new_parser(lang, sub, "search", help=t(lang, "help_search"))
-    query = p.add_argument("query", nargs="+", metavar="QUERY", help=t(lang, "help_query"))
+    query = p.add_argument(
+        "query", nargs="+", metavar=t(lang, "mv_query"), help=t(lang, "help_query")
+    )
     query.completer = article_completer  # type: ignore[attr-defined]
     p.add_argument("--lang", dest="search_lang", choices=LANGS, help=t(lang, "help_search_lang"))
     p.add_argument("--json", action="store_true", help=t(lang, "help_search_json"))

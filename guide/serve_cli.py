@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from guide.cli_parser import new_parser
@@ -38,6 +39,16 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(lang: Lang) -> Callable[[str], int]:
+    def parse(value: str) -> int:
+        if not value.isdigit() or not 1 <= int(value) <= 65535:
+            raise argparse.ArgumentTypeError(t(lang, "cli_bad_port", value=value))
+        return int(value)
+
+    parse.__name__ = "port"
+    return parse
+
+
 def register(sub: SubParsers, lang: Lang) -> None:
     """Add ``serve`` to the ``remote-guide`` parser."""
     p = new_parser(
@@ -47,6 +58,14 @@ def register(sub: SubParsers, lang: Lang) -> None:
         help=t(lang, "help_serve"),
         description=t(lang, "help_serve_description"),
     )
-    p.add_argument("--host", default=DEFAULT_HOST, help=t(lang, "help_host"))
-    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=t(lang, "help_port"))
+    p.add_argument(
+        "--host", default=DEFAULT_HOST, metavar=t(lang, "mv_host"), help=t(lang, "help_host")
+    )
+    p.add_argument(
+        "--port",
+        type=_port(lang),
+        default=DEFAULT_PORT,
+        metavar=t(lang, "mv_port"),
+        help=t(lang, "help_port"),
+    )
     p.set_defaults(func=_serve)

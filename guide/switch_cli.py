@@ -14,10 +14,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any
 
 from guide.cli_parser import new_parser
+from guide.i18n import t
 
 if TYPE_CHECKING:
     from guide.cli_parser import SubParsers
@@ -25,13 +27,24 @@ if TYPE_CHECKING:
     from guide.switch import Switch
 
 
-def _hours(value: str) -> Decimal:
+def _hours(lang: Lang) -> Callable[[str], Decimal]:
+    def parse(value: str) -> Decimal:
+        hours = _decimal(lang, value)
+        if not 0 <= hours <= 168:
+            raise argparse.ArgumentTypeError(t(lang, "cli_hours_range", value=value))
+        return hours
+
+    parse.__name__ = "hours"
+    return parse
+
+
+def _decimal(lang: Lang, value: str) -> Decimal:
     try:
         hours = Decimal(value)
     except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not a number of hours: {value!r}") from None
-    if not hours.is_finite() or not 0 <= hours <= 168:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 168 hours: {value!r}")
+        hours = Decimal("NaN")
+    if not hours.is_finite():
+        raise argparse.ArgumentTypeError(t(lang, "cli_bad_hours", value=value))
     return hours
 
 
@@ -87,39 +100,35 @@ def register(sub: SubParsers, lang: Lang) -> None:
     """Add ``compare`` to the ``remote-guide`` parser."""
     from guide.plan_cli import _today
 
-    p = new_parser(
-        lang,
-        sub,
-        "compare",
-        help="what your microtask hours are worth toward your career path, now and moved to study",
-    )
-    p.add_argument("plan", help="the plan's TOML file (or the name of a plan in the data folder)")
+    p = new_parser(lang, sub, "compare", help=t(lang, "help_compare"))
+    p.add_argument("plan", metavar=t(lang, "mv_plan"), help=t(lang, "help_plan_arg"))
     p.add_argument(
         "--move-hours",
-        type=_hours,
+        type=_hours(lang),
         default=Decimal(0),
         metavar="N",
-        help="hours a week moved from microtasks to study (default 0)",
+        help=t(lang, "help_move_hours"),
     )
     p.add_argument(
         "--hours-needed",
-        type=_hours_needed,
+        type=_hours_needed(lang),
         default=None,
         metavar="N",
-        help="your own estimate of the study hours to be job-ready (instead of the path's)",
+        help=t(lang, "help_hours_needed"),
     )
-    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--json", action="store_true", help=t(lang, "help_compare_json"))
     p.add_argument(
-        "--today", type=_today(lang), help="compute as if today were this date (YYYY-MM-DD)"
+        "--today", type=_today(lang), metavar=t(lang, "mv_today"), help=t(lang, "help_today")
     )
     p.set_defaults(func=_compare)
 
 
-def _hours_needed(value: str) -> Decimal:
-    try:
-        hours = Decimal(value)
-    except InvalidOperation:
-        raise argparse.ArgumentTypeError(f"not a number of hours: {value!r}") from None
-    if not hours.is_finite() or not 0 < hours <= 100_000:
-        raise argparse.ArgumentTypeError(f"must be above 0 and at most 100000: {value!r}")
-    return hours
+def _hours_needed(lang: Lang) -> Callable[[str], Decimal]:
+    def parse(value: str) -> Decimal:
+        hours = _decimal(lang, value)
+        if not 0 < hours <= 100_000:
+            raise argparse.ArgumentTypeError(t(lang, "cli_hours_needed_range", value=value))
+        return hours
+
+    parse.__name__ = "hours"
+    return parse
