@@ -5,9 +5,8 @@ Every change goes through :func:`guide.storage.update_plan`, which holds the pla
 from reading to writing, so ``remote-guide log`` from a shell and the open app (or two
 shells) never lose each other's entries. Exit codes: 0 done, 1 a problem (the message on
 stderr names it, and the file is not changed), 2 usage errors (argparse). Messages are in
-``--lang``, else the plan's language, else the locale's; they come from
-``content/strings/cli.toml``. Counts are written as "label: N" for now (no plural helper
-yet). User text is escaped before it reaches the terminal.
+the interface language (``--lang``, else settings.toml, else the locale); they come from
+``content/strings/cli.toml``. User text is escaped before it reaches the terminal.
 
 The commands take a hidden ``--now`` (an ISO time with offset) so tests choose the clock.
 """
@@ -71,6 +70,11 @@ def day(lang: Lang, value: dt.date) -> str:
 
 
 def _lang(args: argparse.Namespace, plan: Plan | None = None) -> Lang:
+    """The interface language (``--lang``, else settings.toml, else the locale), as the
+    other commands speak; the plan's language only when called without it."""
+    ui: Lang | None = getattr(args, "ui_lang", None)
+    if ui is not None:
+        return ui
     if args.lang:
         return args.lang  # type: ignore[no-any-return]
     if plan is not None:

@@ -54,6 +54,7 @@ from pydantic import (
 
 from guide.checklist import CheckState as CheckState  # re-exported for plan users
 from guide.checklist import item_ids, load_checklist
+from guide.problems import Problem, ProblemError
 from guide.rate import RateInputs, log_hourly_rate, real_hourly_rate
 from guide.rules import between, weekly_cap
 
@@ -129,14 +130,14 @@ class Weekday(StrEnum):
 def _text_checker(*, multiline: bool, required: bool) -> Callable[[str], str]:
     def check(value: str) -> str:
         if required and not value.strip():
-            raise ValueError("must not be empty")
+            raise ProblemError("problem_not_empty")
         for i, ch in enumerate(value):
             if ch == "\n" and not multiline:
-                raise ValueError("must be a single line (no line breaks)")
+                raise ProblemError("problem_one_line")
             if ch in "\n\t" and multiline:
                 continue
             if unicodedata.category(ch) == "Cc":
-                raise ValueError(f"must not contain control characters (U+{ord(ch):04X} at {i})")
+                raise ProblemError("problem_control", code=f"{ord(ch):04X}", index=i)
         return value
 
     return check
@@ -163,16 +164,16 @@ Slug = Annotated[str, StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-
 def _number(value: object) -> object:
     """Accept int, float (via its repr) and Decimal; refuse text and true/false."""
     if isinstance(value, bool):
-        raise ValueError("must be a number, not true/false")
+        raise ProblemError("problem_number_not_bool")
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, float):
         value = Decimal(repr(value))
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise ValueError("must be a finite number")
+            raise ProblemError("problem_finite")
         return value
-    raise ValueError("must be a number")
+    raise ProblemError("problem_number")
 
 
 MAX_PLACES = 6
@@ -195,7 +196,7 @@ def decimal_places(value: Decimal) -> int:
 def _places(places: int) -> Any:
     def check(value: Decimal) -> Decimal:
         if decimal_places(value) > places:
-            raise ValueError(f"must have at most {places} decimal places")
+            raise ProblemError("problem_places", count=places)
         return value
 
     return AfterValidator(check)
@@ -219,10 +220,10 @@ Date = Annotated[dt.date, Strict()]
 
 def _check_timestamp(value: dt.datetime) -> dt.datetime:
     if not 1900 <= value.year <= 9998:
-        raise ValueError("must be in a year from 1900 to 9998")
+        raise ProblemError("problem_year")
     offset = value.utcoffset()
     if offset is not None and offset.total_seconds() % 60:
-        raise ValueError("the time-zone offset must be whole minutes (TOML can't store seconds)")
+        raise ProblemError("problem_offset_minutes")
     return value
 
 
@@ -301,7 +302,7 @@ class Profile(_Model):
     def _unique_skills(cls, skills: list[str]) -> list[str]:
         dupes = _duplicates(skills)
         if dupes:
-            raise ValueError(f"lists {', '.join(map(repr, dupes))} more than once")
+            raise ProblemError("problem_twice", items=", ".join(map(repr, dupes)))
         return skills
 
 
@@ -338,14 +339,14 @@ class Limits(_Model):
     def _unique_days(cls, days: list[Weekday]) -> list[Weekday]:
         dupes = _duplicates(days)
         if dupes:
-            raise ValueError(f"lists {', '.join(dupes)} more than once")
+            raise ProblemError("problem_twice", items=", ".join(dupes))
         return days
 
     @model_validator(mode="after")
     def _weekly_fits(self) -> Limits:
         if self.weekly_minutes > weekly_cap(self.daily_minutes):
             limit = weekly_cap(self.daily_minutes)
-            _problems([("weekly_minutes", f"can't exceed 7 x daily_minutes ({limit})")])
+            _problems([("weekly_minutes", Problem("problem_weekly_cap", limit=limit))])
         return self
 
 
@@ -365,11 +366,11 @@ class ChecklistEntry(_Model):
     @classmethod
     def _known_item(cls, value: object) -> object:
         if not isinstance(value, str):
-            raise ValueError("must be text: a checklist item id")
+            raise ProblemError("problem_item_text")
         if value not in item_ids():
             known = ", ".join(load_checklist().ids())
             shown = value if len(value) <= 40 else value[:37] + "..."
-            raise ValueError(f"unknown checklist item {shown!r}; known items: {known}")
+            raise ProblemError("problem_unknown_item", item=repr(shown), known=known)
         return value
 
 
@@ -421,16 +422,16 @@ class Platform(_Model):
     def _unique_items(cls, entries: list[ChecklistEntry]) -> list[ChecklistEntry]:
         dupes = _duplicates(e.item for e in entries)
         if dupes:
-            raise ValueError(f"lists item {', '.join(map(repr, dupes))} more than once")
+            raise ProblemError("problem_item_twice", items=", ".join(map(repr, dupes)))
         return entries
 
     @model_validator(mode="after")
     def _payout_covers_fee(self) -> Platform:
         if self.withdrawal_fee_fixed > 0:
             if self.payout_amount is None:
-                _problems([("payout_amount", "needed when withdrawal_fee_fixed is set")])
+                _problems([("payout_amount", Problem("problem_payout_needed"))])
             elif self.payout_amount <= self.withdrawal_fee_fixed:
-                _problems([("payout_amount", "must be larger than withdrawal_fee_fixed")])
+                _problems([("payout_amount", Problem("problem_payout_larger"))])
         return self
 
     def rate_inputs(self) -> RateInputs | None:
@@ -559,19 +560,19 @@ class LogEntry(_Model):
         problems: list[tuple[str, str]] = []
         if self.kind is EntryKind.WORK:
             if self.platform is None:
-                problems.append(("platform", "missing; a work entry names its platform"))
+                problems.append(("platform", Problem("problem_work_platform")))
             if self.goal is not None:
-                problems.append(("goal", "only a study entry names a goal"))
+                problems.append(("goal", Problem("problem_study_no_goal")))
             counted = (self.approved or 0) + (self.rejected or 0)
             if self.tasks is not None and counted > self.tasks:
-                problems.append(("tasks", "is fewer than approved plus rejected"))
+                problems.append(("tasks", Problem("problem_tasks_fewer")))
         else:
             if self.goal is None:
-                problems.append(("goal", "missing; a study entry names its goal"))
+                problems.append(("goal", Problem("problem_study_goal")))
             if self.platform is not None:
-                problems.append(("platform", "only a work entry names a platform"))
+                problems.append(("platform", Problem("problem_work_no_platform")))
             if self.earned:
-                problems.append(("earned", "a study entry earns nothing"))
+                problems.append(("earned", Problem("problem_study_earns")))
             problems += [
                 (name, "only a work entry counts tasks")
                 for name in ("tasks", "approved", "rejected")
@@ -609,9 +610,9 @@ class Timer(_Model):
     def _kind_fits(self) -> Timer:
         work = self.kind is EntryKind.WORK
         if work and (self.platform is None or self.goal is not None):
-            _problems([("platform", "a work timer names a platform and no goal")])
+            _problems([("platform", Problem("problem_timer_work"))])
         if not work and (self.goal is None or self.platform is not None):
-            _problems([("goal", "a study timer names a goal and no platform")])
+            _problems([("goal", Problem("problem_timer_study"))])
         return self
 
     @property
@@ -645,9 +646,9 @@ class Review(_Model):
     def _fits(self) -> Review:
         problems: list[tuple[str, str]] = []
         if self.next_review < self.date:
-            problems.append(("next_review", f"is before the review ({self.date})"))
+            problems.append(("next_review", Problem("problem_next_before", date=self.date)))
         if self.decision is Decision.DROP_PLATFORM and self.platform is None:
-            problems.append(("platform", "missing; drop_platform names the platform"))
+            problems.append(("platform", Problem("problem_drop_platform")))
         _problems(problems)
         return self
 
@@ -685,11 +686,13 @@ class Plan(_Model):
         seen: set[str] = set()
         for i, p in enumerate(self.platforms):
             if p.name.casefold() in seen:
-                problems.append((f"platforms[{i}].name", f"{p.name!r} is used by another platform"))
+                problems.append(
+                    (f"platforms[{i}].name", Problem("problem_name_taken", name=repr(p.name)))
+                )
             seen.add(p.name.casefold())
         if self.limits.review_date < self.created.date():
             problems.append(
-                ("limits.review_date", f"is before the plan was created ({self.created.date()})")
+                ("limits.review_date", Problem("problem_before_created", date=self.created.date()))
             )
         problems += _log_problems(self)
         _problems(problems)
@@ -711,33 +714,29 @@ class Plan(_Model):
 def _log_problems(plan: Plan) -> list[tuple[str, str]]:
     """Entries and the timer name known platforms and goals; ids are unique and not deleted."""
     known = {
-        EntryKind.WORK: ("platform", "platforms", {p.name for p in plan.platforms}),
-        EntryKind.STUDY: ("goal", "goals", {g.skill for g in plan.goals}),
+        EntryKind.WORK: ("platform", "problem_not_a_platform", {p.name for p in plan.platforms}),
+        EntryKind.STUDY: ("goal", "problem_not_a_goal", {g.skill for g in plan.goals}),
     }
     problems: list[tuple[str, str]] = []
     deleted = {d.id for d in plan.deleted}
     seen: set[str] = set()
     for i, e in enumerate(plan.log):
-        field, where, names = known[e.kind]
+        field, unknown, names = known[e.kind]
         if e.subject not in names:
-            problems.append(
-                (f"log[{i}].{field}", f"{e.subject!r} is not one of the plan's {where}")
-            )
+            problems.append((f"log[{i}].{field}", Problem(unknown, name=repr(e.subject))))
         if e.id in seen:
-            why = "is used by another entry (remove this entry's id line to get a new id)"
-            problems.append((f"log[{i}].id", f"{e.id!r} {why}"))
+            problems.append((f"log[{i}].id", Problem("problem_id_taken", id=repr(e.id))))
         elif e.id in deleted:
-            problems.append((f"log[{i}].id", f"{e.id!r} is listed in deleted (a deleted entry)"))
+            problems.append((f"log[{i}].id", Problem("problem_id_deleted", id=repr(e.id))))
         seen.add(e.id)
     if plan.timer is not None:
-        field, where, names = known[plan.timer.kind]
+        field, unknown, names = known[plan.timer.kind]
         if plan.timer.subject not in names:
-            subject = plan.timer.subject
-            problems.append((f"timer.{field}", f"{subject!r} is not one of the plan's {where}"))
+            problems.append((f"timer.{field}", Problem(unknown, name=repr(plan.timer.subject))))
     review_ids: set[str] = set()
     for i, r in enumerate(plan.reviews):
         if r.id in review_ids:
-            problems.append((f"reviews[{i}].id", f"{r.id!r} is used by another review"))
+            problems.append((f"reviews[{i}].id", Problem("problem_review_id_taken", id=repr(r.id))))
         review_ids.add(r.id)
     return problems
 

@@ -18,6 +18,8 @@ from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 from annotated_types import MinLen
 from pydantic import AfterValidator, BaseModel
 
+from guide.problems import Problem, ProblemError
+
 _N = TypeVar("_N", int, Decimal)
 
 
@@ -37,15 +39,15 @@ class Range:
         above = value > self.low if self.low_open else value >= self.low
         return above and value <= self.high
 
-    def message(self) -> str:
-        """The model's words for a value outside the range."""
-        lower = f"above {_fmt(self.low)}" if self.low_open else f"between {_fmt(self.low)}"
-        return f"must be {lower} and {_fmt(self.high)}"
+    def message(self) -> Problem:
+        """The model's words for a value outside the range, in any language."""
+        key = "problem_above" if self.low_open else "problem_between"
+        return Problem(key, low=_fmt(self.low), high=_fmt(self.high))
 
     def __call__(self, value: _N) -> _N:
         """Validate ``value`` (a pydantic after-validator)."""
         if not self.contains(value):
-            raise ValueError(self.message())
+            raise ProblemError.of(self.message())
         return value
 
 

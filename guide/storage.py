@@ -53,9 +53,11 @@ import tomli_w
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from guide.i18n import Lang
 from guide.paths import make_private_dir, plans_dir
 from guide.plan import SCHEMA_VERSION, CrossFieldProblems, Plan
 from guide.printable import escape_text
+from guide.problems import Problem, ProblemError, said_text
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest plan file read (a plan with 1000 log entries is about 100 KB)."""
@@ -80,11 +82,15 @@ class PlanError(Exception):
 
     def __init__(self, path: Path | str, problems: list[str]) -> None:
         self.path = Path(path)
-        self.problems = list(problems) or ["unknown problem"]
+        self.problems = list(problems) or [Problem("problem_unknown")]
         super().__init__(str(self))
 
     def __str__(self) -> str:
         return "\n".join(f"{self.path}: {problem}" for problem in self.problems)
+
+    def text(self, lang: Lang) -> str:
+        """The problems in ``lang``, one line each, each naming the file."""
+        return "\n".join(f"{self.path}: {said_text(lang, p)}" for p in self.problems)
 
 
 class SaveConflict(PlanError):
@@ -92,7 +98,7 @@ class SaveConflict(PlanError):
     it anyway (its current text is then kept as the ``.bak``)."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(path, [f"{reason}; reload it, or save again choosing to overwrite"])
+        super().__init__(path, [Problem("problem_conflict", reason=reason)])
 
 
 @dataclass(frozen=True)
@@ -151,9 +157,11 @@ def _number_within(value: object, high: int) -> Decimal | None:
         return None
     number = Decimal(value)
     if not number.is_finite():
-        raise ValueError(f"must be a finite number (found {_show(value)})")
+        finite = Problem("problem_finite")
+        raise ProblemError("problem_found", message=finite, value=_show(value))
     if not 0 <= number <= high:
-        raise ValueError(f"must be between 0 and {high} (found {_show(value)})")
+        between = Problem("problem_between", low=0, high=high)
+        raise ProblemError("problem_found", message=between, value=_show(value))
     return number
 
 
@@ -189,7 +197,8 @@ class _Renamer:
             try:
                 table[new] = convert(table[old])
             except ValueError as e:
-                self.problems.append(f"{where}{_cut(old)}: {e}")
+                at = f"{where}{_cut(old)}"
+                self.problems.append(Problem("problem_at", path=at, message=_said(e)))
                 return
             del table[old]
 
@@ -265,12 +274,9 @@ def migrate(doc: Document) -> tuple[Document, int | None]:
     if not isinstance(version, int) or isinstance(version, bool) or version == SCHEMA_VERSION:
         return doc, None
     if version > SCHEMA_VERSION:
-        raise ValueError(
-            f"schema_version {version} is newer than this remote-guide understands "
-            f"(up to {SCHEMA_VERSION}); update remote-guide to open this plan"
-        )
+        raise ProblemError("problem_too_new", version=version, newest=SCHEMA_VERSION)
     if version not in MIGRATIONS:
-        raise ValueError(f"schema_version {version} is not a version remote-guide ever wrote")
+        raise ProblemError("problem_no_such_version", version=version)
     start = version
     while version < SCHEMA_VERSION:
         doc = MIGRATIONS[version](doc)
@@ -343,9 +349,9 @@ def _show(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a table"
+        return Problem("problem_a_table")
     if isinstance(value, list):
-        return "a list"
+        return Problem("problem_a_list")
     if isinstance(value, str):
         text = repr(value)
         return text if len(text) <= 40 else text[:36] + "...'"
@@ -356,53 +362,68 @@ def _show(value: object) -> str:
 
 
 _TYPE_MESSAGES = {
-    "int_type": "must be a whole number",
-    "string_type": "must be text in quotes",
-    "bool_type": "must be true or false",
-    "date_type": "must be a date like 2025-03-01",
-    "datetime_type": "must be a date and time with an offset, like 2025-03-01T09:00:00+03:00",
-    "timezone_aware": "must have a time-zone offset, like 2025-03-01T09:00:00+03:00",
-    "list_type": "must be a list [...]",
-    "model_type": "must be a table",
-    "model_attributes_type": "must be a table",
-    "dict_type": "must be a table",
-    "enum": "must be one of",
-    "string_unicode": "must be valid Unicode text (it contains a lone surrogate)",
+    "int_type": "problem_int_type",
+    "string_type": "problem_string_type",
+    "bool_type": "problem_bool_type",
+    "date_type": "problem_date_type",
+    "datetime_type": "problem_datetime_type",
+    "timezone_aware": "problem_timezone_aware",
+    "list_type": "problem_list_type",
+    "model_type": "problem_table_type",
+    "model_attributes_type": "problem_table_type",
+    "dict_type": "problem_table_type",
+    "string_unicode": "problem_string_unicode",
 }
 _PATTERNS = {
-    "currency": "must be a three-letter ISO 4217 code in capitals, like USD or RUB",
-    "catalogue_id": "must be a catalogue id: lowercase letters, digits and dashes",
-    "id": "must be 12 lowercase hex digits, like 3f9a0c12b7de (or remove it to get a new id)",
+    "currency": "problem_currency",
+    "catalogue_id": "problem_catalogue_id",
+    "id": "problem_id_form",
 }
+
+
+def _found(message: Problem, err: ErrorDetails) -> Problem:
+    return Problem("problem_found", message=message, value=_show(err["input"]))
+
+
+def _expected(text: str) -> str:
+    """pydantic's "'a', 'b' or 'c'" with its "or" in every language."""
+    head, sep, last = text.rpartition(" or ")
+    return Problem("problem_or", head=head, last=last) if sep else text
 
 
 def _message(err: ErrorDetails) -> str:
+    """pydantic's error as a :class:`Problem` in the plan's words (its ctx values, such
+    as max_length, filled in)."""
     kind, ctx = err["type"], err.get("ctx", {})
     if kind == "missing":
-        return "missing; this setting is required"
+        return Problem("problem_missing")
     if kind == "extra_forbidden":
-        return "unknown key: a plan has no such setting (check its spelling, or remove it)"
+        return Problem("problem_extra")
     if kind == "value_error":
-        message = str(ctx.get("error", err["msg"]))
-        if message.startswith("must be a number") and not isinstance(err["input"], bool):
-            message += f" (found {_show(err['input'])})"
+        cause = ctx.get("error")
+        message = cause.problem if isinstance(cause, ProblemError) else str(cause or err["msg"])
+        if isinstance(message, Problem) and message.key == "problem_number":
+            return _found(message, err)  # true/false has its own message
         return message
     if kind == "enum":
-        return f"must be one of {ctx.get('expected', '')} (found {_show(err['input'])})"
+        return _found(Problem("problem_one_of", expected=_expected(ctx.get("expected", ""))), err)
     if kind in _TYPE_MESSAGES:
-        return f"{_TYPE_MESSAGES[kind]} (found {_show(err['input'])})"
+        return _found(Problem(_TYPE_MESSAGES[kind]), err)
     if kind == "string_pattern_mismatch":
         field = str(err["loc"][-1]) if err["loc"] else ""
-        return _PATTERNS.get(field, "has the wrong form") + f" (found {_show(err['input'])})"
-    if kind == "string_too_long":
-        return f"is too long: at most {ctx.get('max_length')} characters"
-    if kind == "too_long" and isinstance(err["input"], str):
-        return f"is too long: at most {ctx.get('max_length')} characters"
+        return _found(Problem(_PATTERNS.get(field, "problem_wrong_form")), err)
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(err["input"], str)):
+        return Problem("problem_too_long", count=ctx.get("max_length"))
     if kind == "too_long":
-        return f"has too many items: at most {ctx.get('max_length')}"
+        return Problem("problem_too_many", max=ctx.get("max_length"))
     if kind == "too_short":
-        return f"needs at least {ctx.get('min_length')} item(s)"
+        return Problem("problem_too_short", count=ctx.get("min_length"))
     return err["msg"].replace("Input should be", "must be")
+
+
+def _said(error: ValueError) -> str:
+    """An error's message, as a Problem when it carries one."""
+    return error.problem if isinstance(error, ProblemError) else str(error)
 
 
 def validation_problems(error: ValidationError) -> list[str]:
@@ -413,12 +434,15 @@ def validation_problems(error: ValidationError) -> list[str]:
         cause = err.get("ctx", {}).get("error")
         if isinstance(cause, CrossFieldProblems):
             prefix = f"{where}." if where else ""
-            problems += [f"{prefix}{path}: {message}" for path, message in cause.problems]
+            problems += [
+                Problem("problem_at", path=f"{prefix}{path}", message=message)
+                for path, message in cause.problems
+            ]
         else:
-            problems.append(f"{where or 'plan'}: {_message(err)}")
+            problems.append(Problem("problem_at", path=where or "plan", message=_message(err)))
     if len(problems) > MAX_PROBLEMS:
         rest = len(problems) - MAX_PROBLEMS
-        problems = [*problems[:MAX_PROBLEMS], f"... and {rest} more problems"]
+        problems = [*problems[:MAX_PROBLEMS], Problem("problem_more", count=rest)]
     return problems
 
 
@@ -441,69 +465,72 @@ def _read(path: Path) -> tuple[bytes, Fingerprint]:
     except FileNotFoundError:
         raise
     except IsADirectoryError:
-        raise PlanError(path, ["is a folder, not a plan file"]) from None
+        raise PlanError(path, [Problem("problem_folder")]) from None
     except PermissionError:
-        raise PlanError(path, ["can't be read: permission denied"]) from None
+        raise PlanError(path, [Problem("problem_permission")]) from None
     except OSError as e:
-        raise PlanError(path, [f"can't be read: {e.strerror or e}"]) from None
+        raise PlanError(path, [Problem("problem_unreadable", error=e.strerror or e)]) from None
     stat = os.fstat(fd)
     if not S_ISREG(stat.st_mode):
         os.close(fd)
         folder = S_ISDIR(stat.st_mode)
-        raise PlanError(
-            path, ["is a folder, not a plan file" if folder else "is not a regular file"]
-        )
+        raise PlanError(path, [Problem("problem_folder" if folder else "problem_not_regular")])
     with os.fdopen(fd, "rb") as f:
         try:
             data = f.read(MAX_BYTES + 1)
         except OSError as e:
-            raise PlanError(path, [f"can't be read: {e.strerror or e}"]) from None
+            raise PlanError(path, [Problem("problem_unreadable", error=e.strerror or e)]) from None
     if len(data) > MAX_BYTES:
-        raise PlanError(path, [f"is too large for a plan (over {MAX_BYTES // 2**20} MiB)"])
+        raise PlanError(path, [Problem("problem_too_large", mib=MAX_BYTES // 2**20)])
     return data, Fingerprint.of(data, stat)
 
 
 def _decode(data: bytes) -> str:
     if data.startswith(_UTF8_BOM):
-        raise ValueError("starts with a byte-order mark (BOM); save it as UTF-8 without BOM")
+        raise ProblemError("problem_bom")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ValueError("is UTF-16 text; save it as UTF-8")
+        raise ProblemError("problem_utf16")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         line = data.count(b"\n", 0, e.start) + 1
         column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
         byte = data[e.start : e.start + 1].hex()
-        raise ValueError(
-            f"is not UTF-8 text (byte 0x{byte} at line {line}, column {column}); is it a plan file?"
-        ) from None
+        raise ProblemError("problem_not_utf8", byte=byte, line=line, column=column) from None
 
 
 def _parse_toml(text: str) -> Document:
     if not text.strip():
-        raise ValueError("is empty; a plan needs at least schema_version, title and language")
+        raise ProblemError("problem_empty")
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except RecursionError:
-        raise ValueError("is not valid TOML: nested too deeply") from None
+        raise ProblemError("problem_toml_deep") from None
     except ValueError as e:  # tomllib.TOMLDecodeError, or int too long to convert
-        what, where = str(e), ""
+        what: str = str(e)
+        where: str = ""
         match = _TOML_POSITION.match(what)
         if match:
             what = match["what"]
+            line, column = re.findall(r"\d+", match["where"]) or ("", "")
             end = match["where"] == "end of document"
-            where = " at the end of the file" if end else f" at {match['where']}"
+            where = (
+                Problem("problem_toml_at_end")
+                if end
+                else Problem("problem_toml_at", line=line, column=column)
+            )
         if what.startswith("Exceeds the limit"):
-            what = "a number is too long"
+            what = Problem("problem_toml_long_number")
         # tomllib shows keys as tuples: ('limits', 'stop_rule') -> limits.stop_rule
         what = re.sub(
             r"\(('[^']*',? ?)+\)", lambda m: ".".join(re.findall(r"'([^']*)'", m[0])), what
         )
-        hint = ""
+        hint: str = ""
         if "overwrite" in what or "twice" in what or "Duplicate" in what:
-            hint = " (the same key or table appears twice)"
-        what = what[:1].lower() + what[1:]
-        raise ValueError(f"is not valid TOML{where}: {what}{hint}") from None
+            hint = Problem("problem_toml_twice")
+        if not isinstance(what, Problem):
+            what = what[:1].lower() + what[1:]
+        raise ProblemError("problem_toml", where=where, what=what, hint=hint) from None
 
 
 def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan, int | None]:
@@ -512,23 +539,23 @@ def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan
         doc, migrated_from = migrate(doc)
     except MigrationProblems as e:
         version = doc.get("schema_version")
-        note = f"(read as schema_version {version}; it can't be migrated to {SCHEMA_VERSION})"
+        note = Problem("problem_not_migrated", version=version, target=SCHEMA_VERSION)
         raise PlanError(path, [note, *e.problems]) from None
     except ValueError as e:
-        raise PlanError(path, [str(e)]) from None
+        raise PlanError(path, [_said(e)]) from None
     doc = assign_ids(assign_ids(doc, "log"), "reviews")
     try:
         return Plan.model_validate(doc), migrated_from
     except ValidationError as e:
         problems = validation_problems(e)
         if migrated_from is not None:
-            note = f"(read as schema_version {migrated_from} and migrated to {SCHEMA_VERSION})"
+            note = Problem("problem_migrated", version=migrated_from, target=SCHEMA_VERSION)
             problems.insert(0, note)
         raise PlanError(path, problems) from None
     except RecursionError:
-        raise PlanError(path, ["is nested too deeply to be a plan"]) from None
+        raise PlanError(path, [Problem("problem_too_deep")]) from None
     except ArithmeticError as e:  # numbers are checked before arithmetic; a last resort
-        raise PlanError(path, [f"has a number this program can't handle ({e!r})"]) from None
+        raise PlanError(path, [Problem("problem_bad_number", error=repr(e))]) from None
 
 
 def plan_from_toml(text: str, path: Path | str = "<plan>") -> Plan:
@@ -536,7 +563,7 @@ def plan_from_toml(text: str, path: Path | str = "<plan>") -> Plan:
     try:
         doc = _parse_toml(text)
     except ValueError as e:
-        raise PlanError(path, [str(e)]) from None
+        raise PlanError(path, [_said(e)]) from None
     return plan_from_document(doc, path)[0]
 
 
@@ -546,11 +573,11 @@ def load_plan(path: Path | str) -> LoadedPlan:
     try:
         data, fingerprint = _read(path)
     except FileNotFoundError:
-        raise PlanError(path, ["file not found"]) from None
+        raise PlanError(path, [Problem("problem_not_found")]) from None
     try:
         doc = _parse_toml(_decode(data))
     except ValueError as e:
-        raise PlanError(path, [str(e)]) from None
+        raise PlanError(path, [_said(e)]) from None
     plan, migrated_from = plan_from_document(doc, path)
     return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint, migrated_from=migrated_from)
 
@@ -582,7 +609,7 @@ def plan_to_toml(plan: Plan, path: Path | str = "<plan>") -> str:
         f"\n[[{key}]]\n{tomli_w.dumps(table)}" for key, tables in tail.items() for table in tables
     )
     if plan_from_toml(text, path) != checked:
-        raise PlanError(path, ["internal error: the plan would not read back unchanged"])
+        raise PlanError(path, [Problem("problem_read_back")])
     return text
 
 
@@ -655,11 +682,11 @@ def _check_conflict(
     path: Path, expected: Fingerprint | None, current: tuple[bytes, Fingerprint] | None
 ) -> None:
     if current is None and expected is not None:
-        raise SaveConflict(path, "was deleted or moved since it was loaded")
+        raise SaveConflict(path, Problem("problem_conflict_gone"))
     if current is not None and expected is None:
-        raise SaveConflict(path, "already exists and this plan was not loaded from it")
+        raise SaveConflict(path, Problem("problem_conflict_exists"))
     if current is not None and expected is not None and not expected.same_content(current[1]):
-        raise SaveConflict(path, "changed on disk since it was loaded (another editor or window?)")
+        raise SaveConflict(path, Problem("problem_conflict_changed"))
 
 
 def lock_path(path: Path) -> Path:
@@ -688,7 +715,7 @@ def plan_lock(path: Path | str) -> Iterator[None]:
             make_private_dir(path.parent)
             fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
     except OSError as e:
-        raise PlanError(path, [f"could not be saved: {e.strerror or e}"]) from None
+        raise PlanError(path, [Problem("problem_not_saved", error=e.strerror or e)]) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -731,7 +758,7 @@ def _save_locked(
             write_atomic(backup_path(path), current[0])
         stat = write_atomic(path, data)
     except OSError as e:
-        raise PlanError(path, [f"could not be saved: {e.strerror or e}"]) from None
+        raise PlanError(path, [Problem("problem_not_saved", error=e.strerror or e)]) from None
     return Fingerprint.of(data, stat)
 
 
@@ -782,11 +809,11 @@ def _plan_files(folder: Path) -> list[Path]:
     except FileNotFoundError:
         return []
     except NotADirectoryError:
-        raise PlanError(folder, ["is not a folder"]) from None
+        raise PlanError(folder, [Problem("problem_not_a_folder")]) from None
     except PermissionError:
-        raise PlanError(folder, ["can't be read: permission denied"]) from None
+        raise PlanError(folder, [Problem("problem_permission")]) from None
     except OSError as e:
-        raise PlanError(folder, [f"can't be read: {e.strerror or e}"]) from None
+        raise PlanError(folder, [Problem("problem_unreadable", error=e.strerror or e)]) from None
     files = [folder / n for n in sorted(names) if n.endswith(".toml") and not n.startswith(".")]
     return [f for f in files if f.is_file()]
 

@@ -227,7 +227,7 @@ def test_python_ints_and_floats_become_exact_decimals() -> None:
         ),
         (("title",), "", "title: must not be empty"),
         (("title",), "x" * 121, "title: is too long: at most 120 characters"),
-        (("limits", "working_days"), [], "limits.working_days: needs at least 1 item(s)"),
+        (("limits", "working_days"), [], "limits.working_days: needs at least 1 item"),
         (
             ("limits", "working_days"),
             ["monday", "monday"],

@@ -1,0 +1,72 @@
+"""Messages about a plan file that can be said in every interface language.
+
+A :class:`Problem` is a ``str`` (its English text, so code that joins, compares or logs
+problems keeps working) that also knows its key in ``content/strings/problems.toml`` and
+its values; :func:`said` writes it in another language where it is shown (``check``,
+``show``, the log commands, the plan-error screen). A value may itself be a Problem
+(``platforms[2].fee_percent: must be between 0 and 100`` is ``problem_at`` with the
+path and the range's message). A ``count`` value picks the plural form of a counted key.
+:class:`ProblemError` carries one through pydantic validators (pydantic keeps the
+exception in the error's ``ctx``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from guide.i18n import Lang, is_counted, t, tn
+
+
+def _text(lang: Lang, key: str, values: dict[str, object]) -> str:
+    shown = {name: said(lang, value) for name, value in values.items()}
+    if is_counted(key):
+        count = shown.pop("count")
+        assert isinstance(count, int)
+        return tn(lang, key, count, **shown)
+    return t(lang, key, **shown)
+
+
+class Problem(str):
+    """An English message that can also be said in the other languages."""
+
+    key: str
+    values: dict[str, object]
+
+    def __new__(cls, key: str, **values: object) -> Problem:
+        self = super().__new__(cls, _text("en", key, values))
+        self.key, self.values = key, values
+        return self
+
+    def said(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return _text(lang, self.key, self.values)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # str's would rebuild it from the English text
+        return (_problem, (self.key, self.values))
+
+
+def _problem(key: str, values: dict[str, object]) -> Problem:
+    return Problem(key, **values)
+
+
+def said(lang: Lang, value: object) -> object:
+    """``value`` in ``lang`` when it is a Problem; anything else as it is."""
+    return value.said(lang) if isinstance(value, Problem) else value
+
+
+def said_text(lang: Lang, text: str) -> str:
+    """A message (a Problem or plain text) in ``lang``."""
+    return text.said(lang) if isinstance(text, Problem) else text
+
+
+class ProblemError(ValueError):
+    """A validator's refusal with a :class:`Problem` as its message."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.problem = Problem(key, **values)
+        super().__init__(self.problem)
+
+    @classmethod
+    def of(cls, problem: Problem) -> ProblemError:
+        """The error for a message made beforehand."""
+        return cls(problem.key, **problem.values)
