@@ -136,9 +136,10 @@ def _fail(path: Path, message: str, lang: Lang) -> int:
     return 1
 
 
-def _problems(problems: list[str]) -> str:
-    # The model's messages are English for now (guide.storage.validation_problems).
-    return "; ".join(problems) + "."
+def _problems(problems: list[str], lang: Lang) -> str:
+    from guide.problems import said_text
+
+    return "; ".join(said_text(lang, p) for p in problems) + "."
 
 
 # --- running a change ---------------------------------------------------------------------------
@@ -175,14 +176,14 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
             load_plan(path)  # says "file not found" without leaving a lock file behind
         result, _ = update_plan(path, run)
     except PlanError as e:
-        print(escape_text(str(e), multiline=True), file=sys.stderr)
+        print(escape_text(e.text(lang), multiline=True), file=sys.stderr)
         return 1, None
     except (Refused, TimerError) as e:
         return _fail(path, str(e), lang), None
     except LogError as e:
-        return _fail(path, _problems(e.problems), lang), None
+        return _fail(path, _problems(e.problems, lang), lang), None
     except ValidationError as e:  # a change the plan's own checks refuse
-        return _fail(path, _problems(validation_problems(e)), lang), None
+        return _fail(path, _problems(validation_problems(e), lang), lang), None
     return 0, result
 
 
@@ -193,7 +194,7 @@ def _load(args: argparse.Namespace) -> Plan | None:
     try:
         return load_plan(_path(args)).plan
     except PlanError as e:
-        print(escape_text(str(e), multiline=True), file=sys.stderr)
+        print(escape_text(e.text(_lang(args)), multiline=True), file=sys.stderr)
         return None
 
 
@@ -643,7 +644,7 @@ def _review(args: argparse.Namespace) -> int:
                 hours_per_week=_whole(lang, "hours", args.hours),
             )
         except ReviewError as e:
-            raise Refused(_problems(e.problems)) from None
+            raise Refused(_problems(e.problems, lang)) from None
         words = t(lang, f"cli_decision_{review.decision.value}")
         return t(lang, "cli_review_recorded", decision=words, date=day(lang, review.next_review))
 

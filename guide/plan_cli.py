@@ -36,17 +36,22 @@ def _today(lang: Lang) -> Callable[[str], dt.date]:
     return parse
 
 
-def _load(name: str) -> LoadedPlan | None:
-    """The plan, or None after printing every problem to stderr."""
+def _load(name: str, lang: Lang | None = None) -> LoadedPlan | None:
+    """The plan, or None after printing every problem to stderr in ``lang`` (default:
+    the locale's)."""
     from guide.storage import PlanError, load_plan, resolve_plan_path
 
     path = resolve_plan_path(name)
     try:
         loaded = load_plan(path)
     except PlanError as e:
+        import os
+
+        from guide.i18n import detect_lang
         from guide.printable import escape_text
 
-        print(escape_text(str(e), multiline=True), file=sys.stderr)
+        said = e.text(lang or detect_lang(os.environ))
+        print(escape_text(said, multiline=True), file=sys.stderr)
         print_conflict_notice(path, None)
         return None
     print_conflict_notice(path, loaded.plan.language.value)
@@ -69,7 +74,7 @@ def print_conflict_notice(path: Path, lang: str | None) -> None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    loaded = _load(args.plan)
+    loaded = _load(args.plan, args.ui_lang)
     if loaded is None:
         return 1
     from guide.printable import escape_text
@@ -96,7 +101,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    loaded = _load(args.plan)
+    loaded = _load(args.plan, args.ui_lang)
     if loaded is None:
         return 1
     from guide.export import log_json, plan_summary, summary_json, summary_text
@@ -110,7 +115,7 @@ def _show(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    loaded = _load(args.plan)
+    loaded = _load(args.plan, args.ui_lang)
     if loaded is None:
         return 1
     from guide.export import escape_text, to_ics, to_markdown
@@ -161,6 +166,7 @@ def _write_export(output: Path, data: bytes) -> None:
 def _plans(args: argparse.Namespace) -> int:
     from guide.paths import plans_dir
     from guide.printable import escape_text
+    from guide.problems import said_text
     from guide.storage import PlanError, list_plans
 
     lang = args.ui_lang
@@ -168,7 +174,7 @@ def _plans(args: argparse.Namespace) -> int:
     try:
         infos = list_plans(folder)
     except PlanError as e:
-        print(escape_text(str(e), multiline=True), file=sys.stderr)
+        print(escape_text(e.text(lang), multiline=True), file=sys.stderr)
         return 1
     if not infos:
         print(t(lang, "plans_none", folder=escape_text(str(folder))))
@@ -176,9 +182,8 @@ def _plans(args: argparse.Namespace) -> int:
     whens = [datetime_text(lang, info.modified.astimezone()) for info in infos]
     width = max(len(w) for w in whens)
     for when, info in zip(whens, infos, strict=True):
-        label = (
-            info.title if info.title is not None else t(lang, "plans_invalid", problem=info.problem)
-        )
+        problem = said_text(lang, info.problem or "")
+        label = info.title if info.title is not None else t(lang, "plans_invalid", problem=problem)
         print(f"{when:<{width}}  {escape_text(str(info.path))}  {escape_text(label)}")
     return 0
 

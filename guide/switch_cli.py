@@ -79,7 +79,7 @@ def _compare(args: argparse.Namespace) -> int:
     from guide.plan_cli import _load
     from guide.switch import compare, switch_lines
 
-    loaded = _load(args.plan)
+    loaded = _load(args.plan, args.ui_lang)
     if loaded is None:
         return 1
     plan = loaded.plan

@@ -28,7 +28,7 @@ class PlanErrorScreen(GuideScreen[None]):
         with VerticalScroll(id="plan-error"):
             yield Label(Content(t(self.lang, "error_title")), classes="dialog-title")
             yield Static(
-                Content(escape_text(str(self.error), multiline=True)),
+                Content(escape_text(self.error.text(self.lang), multiline=True)),
                 id="plan-error-text",
                 markup=False,
             )
