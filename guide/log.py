@@ -22,6 +22,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from guide.plan import EntryKind, LogEntry, Plan, Tombstone, week_start
+from guide.problems import Problem
 
 
 class LogError(ValueError):
@@ -30,6 +31,10 @@ class LogError(ValueError):
     def __init__(self, problems: list[str]) -> None:
         self.problems = list(problems)
         super().__init__("; ".join(self.problems))
+
+
+def _at(path: str, message: Problem) -> Problem:
+    return Problem("problem_at", path=path, message=message)
 
 
 class Action(StrEnum):
@@ -76,13 +81,15 @@ def subject_problems(plan: Plan, entry: LogEntry) -> list[str]:
     if entry.kind is EntryKind.WORK:
         names = [p.name for p in plan.platforms]
         if entry.platform not in names:
-            known = ", ".join(names) or "none yet"
-            return [f"platform: {entry.platform!r} is not one of the plan's platforms ({known})"]
+            known = ", ".join(names) or Problem("problem_none_yet")
+            why = Problem("problem_not_a_platform_known", name=repr(entry.platform), known=known)
+            return [Problem("problem_at", path="platform", message=why)]
     else:
         skills = [g.skill for g in plan.goals]
         if entry.goal not in skills:
-            known = ", ".join(skills) or "none yet"
-            return [f"goal: {entry.goal!r} is not one of the plan's goals ({known})"]
+            known = ", ".join(skills) or Problem("problem_none_yet")
+            why = Problem("problem_not_a_goal_known", name=repr(entry.goal), known=known)
+            return [Problem("problem_at", path="goal", message=why)]
     return []
 
 
@@ -115,13 +122,13 @@ def find(plan: Plan, entry_id: str) -> int | None:
 def _index(plan: Plan, entry_id: str) -> int:
     index = find(plan, entry_id)
     if index is None:
-        raise LogError([f"id: no entry {entry_id!r} in the log"])
+        raise LogError([_at("id", Problem("problem_no_entry", id=repr(entry_id)))])
     return index
 
 
 def _check_new_id(plan: Plan, entry: LogEntry) -> None:
     if find(plan, entry.id) is not None:
-        raise LogError([f"id: {entry.id!r} is used by another entry"])
+        raise LogError([_at("id", Problem("problem_entry_id_taken", id=repr(entry.id)))])
 
 
 def add_entry(plan: Plan, entry: LogEntry) -> Change:
@@ -140,7 +147,7 @@ def edit_entry(plan: Plan, entry_id: str, now: dt.datetime, **fields: Any) -> Ch
     """Change fields of the entry ``entry_id`` (a value of None removes an optional field;
     the id can't change). ``changed`` becomes ``now``. LogError if the result doesn't fit."""
     if "id" in fields:
-        raise LogError(["id: an entry's id can't change"])
+        raise LogError([_at("id", Problem("problem_id_fixed"))])
     index = _index(plan, entry_id)
     before = plan.log[index]
     values = before.model_dump(exclude_none=True)
@@ -245,13 +252,13 @@ def rename_subject(plan: Plan, kind: EntryKind, old: str, new: str) -> int:
         return 0
     if kind is EntryKind.WORK:
         if plan.platform(new) is not None:
-            raise LogError([f"platform: {new!r} is already one of the plan's platforms"])
+            raise LogError([_at("platform", Problem("problem_platform_exists", name=repr(new)))])
         plan.platforms[:] = [
             p.model_copy(update={"name": new}) if p.name == old else p for p in plan.platforms
         ]
     else:
         if plan.goal(new) is not None:
-            raise LogError([f"goal: {new!r} is already one of the plan's goals"])
+            raise LogError([_at("goal", Problem("problem_goal_exists", name=repr(new)))])
         plan.goals[:] = [
             g.model_copy(update={"skill": new}) if g.skill == old else g for g in plan.goals
         ]

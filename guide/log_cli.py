@@ -178,8 +178,10 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
     except PlanError as e:
         print(escape_text(e.text(lang), multiline=True), file=sys.stderr)
         return 1, None
-    except (Refused, TimerError) as e:
+    except Refused as e:
         return _fail(path, str(e), lang), None
+    except TimerError as e:
+        return _fail(path, e.said(lang), lang), None
     except LogError as e:
         return _fail(path, _problems(e.problems, lang), lang), None
     except ValidationError as e:  # a change the plan's own checks refuse

@@ -24,6 +24,7 @@ from guide.plan import (
     StopRuleHit,
     stop_rule_hits,
 )
+from guide.problems import Problem
 from guide.weekly import Totals, totals
 
 DEFAULT_WEEKS = 4
@@ -111,15 +112,17 @@ def advice(decision: Decision) -> tuple[str, ...]:
 def _check(plan: Plan, review: Review) -> list[str]:
     problems: list[str] = []
     if review.platform is not None and plan.platform(review.platform) is None:
-        problems.append(f"platform: {review.platform!r} is not one of the plan's platforms")
+        problems.append(
+            _at("platform", Problem("problem_not_a_platform", name=repr(review.platform)))
+        )
     if review.goal is not None and plan.goal(review.goal) is None:
-        problems.append(f"goal: {review.goal!r} is not one of the plan's goals")
+        problems.append(_at("goal", Problem("problem_not_a_goal", name=repr(review.goal))))
     if review.decision is Decision.MOVE_HOURS_TO_STUDY and (
         review.goal is None or not review.hours_per_week
     ):
-        problems.append("goal: move_hours_to_study names the goal and the hours a week")
+        problems.append(_at("goal", Problem("problem_move_hours")))
     if review.next_review < plan.created.date():
-        problems.append("next_review: is before the plan was created")
+        problems.append(_at("next_review", Problem("problem_next_before_created")))
     return problems
 
 
@@ -179,7 +182,12 @@ def _problems_of(error: Exception) -> list[str]:
         from guide.storage import validation_problems
 
         return validation_problems(error)
-    return [f"decision: must be one of {', '.join(d.value for d in Decision)}"]
+    values = ", ".join(d.value for d in Decision)
+    return [_at("decision", Problem("problem_one_of", expected=values))]
+
+
+def _at(path: str, message: Problem) -> Problem:
+    return Problem("problem_at", path=path, message=message)
 
 
 def _apply(plan: Plan, review: Review) -> None:

@@ -14,15 +14,22 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from guide.i18n import Lang
 from guide.log import LogError, add_entry, make_entry, subject_problems
 from guide.plan import EntryKind, LogEntry, Plan, Timer, limit_use
+from guide.problems import Problem, said_text
 
 MAX_MINUTES = 1440
 """The longest session an entry holds (a day)."""
 
 
 class TimerError(ValueError):
-    """The timer can't do that now (none running, one already running, a bad start)."""
+    """The timer can't do that now (none running, one already running, a bad start); its
+    argument is a :class:`~guide.problems.Problem` (:meth:`said` gives it in a language)."""
+
+    def said(self, lang: Lang) -> str:
+        """The message in ``lang``."""
+        return said_text(lang, self.args[0]) if self.args else str(self)
 
 
 def _aware(now: dt.datetime) -> dt.datetime:
@@ -36,7 +43,7 @@ def parse_since(text: str, now: dt.datetime) -> dt.datetime:
     yesterday when that time hasn't come yet today). TimerError if it isn't ``HH:MM``."""
     match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
     if match is None or int(match[1]) > 23 or int(match[2]) > 59:
-        raise TimerError(f"not a time like 09:30: {text!r}")
+        raise TimerError(Problem("problem_timer_since", text=repr(text)))
     start = _aware(now).replace(hour=int(match[1]), minute=int(match[2]), second=0, microsecond=0)
     return start - dt.timedelta(days=1) if start > now else start
 
@@ -54,16 +61,15 @@ def start_timer(
     than a day ago; LogError if the platform or goal isn't in the plan."""
     now = _aware(now)
     if plan.timer is not None:
-        raise TimerError(
-            f"a timer is already running for {plan.timer.subject} since {plan.timer.started:%H:%M}"
-        )
+        time = f"{plan.timer.started:%H:%M}"
+        raise TimerError(Problem("problem_timer_running", subject=plan.timer.subject, time=time))
     if (platform is None) == (goal is None):
-        raise TimerError("time either a platform or a goal")
+        raise TimerError(Problem("problem_timer_what"))
     started = (since or now).astimezone(now.tzinfo).replace(microsecond=0)
     if started > now:
-        raise TimerError("the start is in the future")
+        raise TimerError(Problem("problem_start_future"))
     if now - started > dt.timedelta(minutes=MAX_MINUTES):
-        raise TimerError("the start is more than a day ago")
+        raise TimerError(Problem("problem_start_old"))
     kind = EntryKind.WORK if platform is not None else EntryKind.STUDY
     probe = LogEntry(kind=kind, date=started.date(), minutes=1, platform=platform, goal=goal)
     problems = subject_problems(plan, probe)
@@ -93,13 +99,10 @@ def stop_timer(
     """
     timer = plan.timer
     if timer is None:
-        raise TimerError("no timer is running")
+        raise TimerError(Problem("problem_timer_none"))
     spent = elapsed_minutes(timer, now) if minutes is None else minutes
     if minutes is None and spent > MAX_MINUTES:
-        raise TimerError(
-            f"the timer has run for {spent // 60} h {spent % 60} min, longer than a day: "
-            "give the minutes you really worked"
-        )
+        raise TimerError(Problem("problem_timer_long", hours=spent // 60, minutes=spent % 60))
     if minutes is None and spent < 1:
         plan.timer = None
         return None
