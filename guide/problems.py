@@ -12,9 +12,10 @@ exception in the error's ``ctx``).
 
 from __future__ import annotations
 
+import errno
 from typing import Any
 
-from guide.i18n import Lang, is_counted, t, tn
+from guide.i18n import Lang, has_text, is_counted, t, tn
 
 
 def _text(lang: Lang, key: str, values: dict[str, object]) -> str:
@@ -70,3 +71,13 @@ class ProblemError(ValueError):
     def of(cls, problem: Problem) -> ProblemError:
         """The error for a message made beforehand."""
         return cls(problem.key, **problem.values)
+
+
+def os_problem(error: OSError) -> str:
+    """What the system said about a file, as a Problem for the common errors (their
+    words are in problems.toml as ``problem_os_<errno name>``), else its own words."""
+    name = errno.errorcode.get(error.errno or 0, "")
+    key = f"problem_os_{name.lower()}"
+    if name and has_text(key):
+        return Problem(key)
+    return error.strerror or str(error)

@@ -57,7 +57,7 @@ from guide.i18n import Lang
 from guide.paths import make_private_dir, plans_dir
 from guide.plan import SCHEMA_VERSION, CrossFieldProblems, Plan
 from guide.printable import escape_text
-from guide.problems import Problem, ProblemError, said_text
+from guide.problems import Problem, ProblemError, os_problem, said_text
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest plan file read (a plan with 1000 log entries is about 100 KB)."""
@@ -469,7 +469,7 @@ def _read(path: Path) -> tuple[bytes, Fingerprint]:
     except PermissionError:
         raise PlanError(path, [Problem("problem_permission")]) from None
     except OSError as e:
-        raise PlanError(path, [Problem("problem_unreadable", error=e.strerror or e)]) from None
+        raise PlanError(path, [Problem("problem_unreadable", error=os_problem(e))]) from None
     stat = os.fstat(fd)
     if not S_ISREG(stat.st_mode):
         os.close(fd)
@@ -479,7 +479,7 @@ def _read(path: Path) -> tuple[bytes, Fingerprint]:
         try:
             data = f.read(MAX_BYTES + 1)
         except OSError as e:
-            raise PlanError(path, [Problem("problem_unreadable", error=e.strerror or e)]) from None
+            raise PlanError(path, [Problem("problem_unreadable", error=os_problem(e))]) from None
     if len(data) > MAX_BYTES:
         raise PlanError(path, [Problem("problem_too_large", mib=MAX_BYTES // 2**20)])
     return data, Fingerprint.of(data, stat)
@@ -715,7 +715,7 @@ def plan_lock(path: Path | str) -> Iterator[None]:
             make_private_dir(path.parent)
             fd = os.open(lock_path(path), os.O_RDWR | os.O_CREAT, FILE_MODE)
     except OSError as e:
-        raise PlanError(path, [Problem("problem_not_saved", error=e.strerror or e)]) from None
+        raise PlanError(path, [Problem("problem_not_saved", error=os_problem(e))]) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -758,7 +758,7 @@ def _save_locked(
             write_atomic(backup_path(path), current[0])
         stat = write_atomic(path, data)
     except OSError as e:
-        raise PlanError(path, [Problem("problem_not_saved", error=e.strerror or e)]) from None
+        raise PlanError(path, [Problem("problem_not_saved", error=os_problem(e))]) from None
     return Fingerprint.of(data, stat)
 
 
@@ -813,7 +813,7 @@ def _plan_files(folder: Path) -> list[Path]:
     except PermissionError:
         raise PlanError(folder, [Problem("problem_permission")]) from None
     except OSError as e:
-        raise PlanError(folder, [Problem("problem_unreadable", error=e.strerror or e)]) from None
+        raise PlanError(folder, [Problem("problem_unreadable", error=os_problem(e))]) from None
     files = [folder / n for n in sorted(names) if n.endswith(".toml") and not n.startswith(".")]
     return [f for f in files if f.is_file()]
 
