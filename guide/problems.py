@@ -33,7 +33,7 @@ class Problem(str):
     key: str
     values: dict[str, object]
 
-    def __new__(cls, key: str, **values: object) -> Problem:
+    def __new__(cls, key: str, /, **values: object) -> Problem:
         self = super().__new__(cls, _text("en", key, values))
         self.key, self.values = key, values
         return self
@@ -63,7 +63,7 @@ def said_text(lang: Lang, text: str) -> str:
 class ProblemError(ValueError):
     """A validator's refusal with a :class:`Problem` as its message."""
 
-    def __init__(self, key: str, **values: object) -> None:
+    def __init__(self, key: str, /, **values: object) -> None:
         self.problem = Problem(key, **values)
         super().__init__(self.problem)
 

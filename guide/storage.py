@@ -499,6 +499,42 @@ def _decode(data: bytes) -> str:
         raise ProblemError("problem_not_utf8", byte=byte, line=line, column=column) from None
 
 
+# tomllib's messages (Python 3.11-3.13), so they can be said in every language; one that
+# isn't here is shown as tomllib writes it.
+_TOML_WORDS = [
+    (r"Cannot overwrite a value", "problem_toml_overwrite"),
+    (r"Escaped character is not a Unicode scalar value", "problem_toml_scalar"),
+    (r"Expected '=' after a key in a key/value pair", "problem_toml_equals"),
+    (r"Expected '\]' at the end of a table declaration", "problem_toml_table_end"),
+    (r"Expected '\]\]' at the end of an array declaration", "problem_toml_array_end"),
+    (r"Invalid date or datetime", "problem_toml_date"),
+    (r"Invalid hex value", "problem_toml_hex"),
+    (r"Invalid initial character for a key part", "problem_toml_key_start"),
+    (r"Invalid statement", "problem_toml_statement"),
+    (r"Invalid value", "problem_toml_value"),
+    (r"Unclosed array", "problem_toml_unclosed_array"),
+    (r"Unclosed inline table", "problem_toml_unclosed_table"),
+    (r"Unescaped '\\' in a string", "problem_toml_backslash"),
+    (r"Unterminated string", "problem_toml_unterminated"),
+    (r"Cannot declare (?P<name>.+) twice", "problem_toml_declared_twice"),
+    (r"Cannot mutate immutable namespace (?P<name>.+)", "problem_toml_immutable"),
+    (r"Cannot redefine namespace (?P<name>.+)", "problem_toml_redefine"),
+    (r"Duplicate inline table key (?P<name>.+)", "problem_toml_duplicate"),
+    (r"Expected (?P<what>.+)", "problem_toml_expected"),
+    (r"Found invalid character (?P<char>.+)", "problem_toml_invalid_char"),
+    (r"Illegal character (?P<char>.+)", "problem_toml_illegal_char"),
+]
+
+
+def _toml_words(what: str) -> str:
+    """tomllib's message as a Problem when it is a known one, else lowercased as it is."""
+    for pattern, key in _TOML_WORDS:
+        match = re.fullmatch(pattern, what, re.DOTALL)
+        if match:
+            return Problem(key, **match.groupdict())
+    return what[:1].lower() + what[1:]
+
+
 def _parse_toml(text: str) -> Document:
     if not text.strip():
         raise ProblemError("problem_empty")
@@ -529,7 +565,7 @@ def _parse_toml(text: str) -> Document:
         if "overwrite" in what or "twice" in what or "Duplicate" in what:
             hint = Problem("problem_toml_twice")
         if not isinstance(what, Problem):
-            what = what[:1].lower() + what[1:]
+            what = _toml_words(what)
         raise ProblemError("problem_toml", where=where, what=what, hint=hint) from None
 
 

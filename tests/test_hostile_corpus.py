@@ -113,10 +113,6 @@ def test_every_command_on_every_hostile_file(
     assert sorted(p.name for p in hostile_folder.iterdir()) == sorted(before)  # no temp, no .bak
 
 
-# tomllib's own description of a syntax error stays in English; what is around it doesn't.
-TOML_ENGLISH = re.compile(r"это не TOML[^:]*: ")
-
-
 def test_check_in_russian_says_every_problem_in_russian(
     hostile_folder: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -134,8 +130,7 @@ def test_check_in_russian_says_every_problem_in_russian(
             message = line.split(".toml: ", 1)[1]  # after the file's name
             words = re.sub(r"^[^а-яё]*?: ", "", re.sub(r"'[^']*'|\\\w+", "", message))
             english = re.sub(r"\b[\w.\[\]]+:|schema_version|true/false", "", words)
-            if not TOML_ENGLISH.search(line):
-                assert not re.search(r"\b(must|is|the|a|not|found|of)\b", english), line
+            assert not re.search(r"\b(must|is|the|a|not|found|of)\b", english), line
     assert broken >= 30
 
 
