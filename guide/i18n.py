@@ -115,19 +115,37 @@ def load_strings(folder: Path) -> dict[Lang, dict[str, Entry]]:
     return merged
 
 
+ON_DEMAND = "on_demand"
+"""The subfolder of ``content/strings`` with texts most runs never show (a plan file's
+problems, argparse's words in another language): read only when a key isn't among the
+others, so every command starts without parsing them."""
+
+
 @cache
-def _strings() -> dict[Lang, dict[str, Entry]]:
+def _first() -> dict[Lang, dict[str, Entry]]:
     return load_strings(content_dir() / "strings")
 
 
+@cache
+def _every() -> dict[Lang, dict[str, Entry]]:
+    more = load_strings(content_dir() / "strings" / ON_DEMAND)
+    return {lang: {**table, **more[lang]} for lang, table in _first().items()}
+
+
+def _strings(key: str | None = None) -> dict[Lang, dict[str, Entry]]:
+    """The texts that have ``key`` (all of them when no key is given)."""
+    first = _first()
+    return first if key is not None and key in first[FALLBACK] else _every()
+
+
 def _entry(lang: Lang, key: str) -> Entry:
-    strings = _strings()
+    strings = _strings(key)
     return strings[lang].get(key) or strings[FALLBACK][key]
 
 
 def is_counted(key: str) -> bool:
     """Whether ``key`` has plural forms (look it up with :func:`tn`)."""
-    return isinstance(_strings()[FALLBACK][key], dict)
+    return isinstance(_strings(key)[FALLBACK][key], dict)
 
 
 def counted_keys() -> list[str]:
@@ -137,13 +155,13 @@ def counted_keys() -> list[str]:
 
 def has_text(key: str) -> bool:
     """Whether ``key`` is one of the interface's texts."""
-    return key in _strings()[FALLBACK]
+    return key in _strings(key)[FALLBACK]
 
 
 def counted_template(lang: Lang, key: str, count: int) -> str:
     """The plural form of ``key`` that ``count`` needs, its ``{count}`` not filled in
     (for texts another formatter fills, such as argparse's)."""
-    if key not in _strings()[lang]:
+    if key not in _strings(key)[lang]:
         lang = FALLBACK
     forms = _entry(lang, key)
     if isinstance(forms, str):
@@ -165,7 +183,7 @@ def tn(lang: Lang, key: str, count: int, **values: object) -> str:
 
     ``tn("en", "plan_review_in", 1, date=...)`` -> "Review in 1 day (…)".
     """
-    if key not in _strings()[lang]:
+    if key not in _strings(key)[lang]:
         lang = "en"  # the English forms, chosen by the English rule
     forms = _entry(lang, key)
     if isinstance(forms, str):

@@ -189,7 +189,9 @@ def test_every_message_of_this_argparse_has_its_words() -> None:
 
 
 def test_argparse_placeholders_are_kept() -> None:
-    table = tomllib.loads((content_dir() / "strings" / "argparse.toml").read_text("utf-8"))
+    table = tomllib.loads(
+        (content_dir() / "strings" / "on_demand" / "argparse.toml").read_text("utf-8")
+    )
     placeholder = re.compile(r"%\(?\w*\)?[sr]")
     for msgid, english in table["en"].items():
         if isinstance(english, dict):

@@ -32,7 +32,7 @@ NUMBERS = (0, 1, 2, 5, 11, 21, 22, 25, 111)
 def files() -> dict[str, dict[str, dict[str, object]]]:
     return {
         p.name: tomllib.loads(p.read_text(encoding="utf-8"))
-        for p in sorted((content_dir() / "strings").glob("*.toml"))
+        for p in sorted((content_dir() / "strings").rglob("*.toml"))
     }
 
 
