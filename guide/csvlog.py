@@ -27,8 +27,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from guide.i18n import Lang, t
 from guide.log import LogError, duplicate_key, make_entry
 from guide.plan import EntryKind, LogEntry, Plan, new_id
+from guide.problems import Problem, ProblemError, said_text
 
 COLUMNS = (
     "date",
@@ -56,10 +58,16 @@ class CsvError(ValueError):
 
     def __init__(self, message: str, line: int | None = None, column: str | None = None) -> None:
         self.message, self.line, self.column = message, line, column
-        where = ""
-        if line is not None:
-            where = f"line {line}" + (f", column {column}" if column else "") + ": "
-        super().__init__(where + message)
+        super().__init__(self.said("en"))
+
+    def said(self, lang: Lang) -> str:
+        """The problem in ``lang``, with where it is."""
+        message = said_text(lang, self.message)
+        if self.line is None:
+            return message
+        if self.column:
+            return t(lang, "problem_csv_cell", line=self.line, column=self.column, message=message)
+        return t(lang, "problem_csv_line", line=self.line, message=message)
 
 
 def _cell_out(column: str, value: object) -> str:
@@ -97,9 +105,10 @@ def parse_mapping(text: str) -> dict[str, str]:
         column, sep, target = part.partition("=")
         column, target = column.strip(), target.strip().lower()
         if not sep or not column or not target:
-            raise ValueError(f"{part!r} is not COLUMN=FIELD")
+            raise ProblemError("problem_csv_not_mapping", part=repr(part))
         if target not in COLUMNS:
-            raise ValueError(f"{target!r} is not a field; fields: {', '.join(COLUMNS)}")
+            fields = ", ".join(COLUMNS)
+            raise ProblemError("problem_csv_not_field", name=repr(target), fields=fields)
         mapping[column] = target
     return mapping
 
@@ -115,19 +124,19 @@ def _header(
         target = folded.get(name.casefold(), name.casefold())
         if target in COLUMNS:
             if target in fields.values():
-                raise CsvError(f"two columns are read as {target!r}", 1, name)
+                raise CsvError(Problem("problem_csv_two_columns", name=repr(target)), 1, name)
             fields[i] = target
     present = set(fields.values()) | set(defaults)
     missing = [f for f in ("date", "minutes") if f not in present]
     if not {"platform", "goal"} & present:
         missing.append("platform or goal")
     if missing:
-        found = ", ".join(repr(c) for c in row) or "none"
-        raise CsvError(
-            f"no {' and no '.join(missing)} column (columns found: {found}); "
-            "name the file's columns with --map COLUMN=FIELD",
-            1,
-        )
+        found = ", ".join(repr(c) for c in row) or Problem("problem_csv_none")
+        names = [Problem("problem_csv_either") if m == "platform or goal" else m for m in missing]
+        columns = names[0]
+        for name in names[1:]:
+            columns = Problem("problem_csv_and", head=columns, last=name)
+        raise CsvError(Problem("problem_csv_missing", columns=columns, found=found), 1)
     return fields
 
 
@@ -153,30 +162,32 @@ def _value(field: str, text: str) -> object:
         except ValueError:
             value = None
         if value is None or value.tzinfo is None:
-            raise ValueError(
-                f"must be a time with an offset like 2026-11-20T18:30:00+03:00 (found {text!r})"
-            )
+            raise _found("problem_csv_changed", text)
         return value
     if field in ("minutes", "tasks", "approved", "rejected"):
         if not _INT.match(text):
-            raise ValueError(f"must be a whole number (found {text!r})")
+            raise _found("problem_int_type", text)
         return int(text)
     if field == "earned":
         if not _NUMBER.match(text):
-            raise ValueError(f"must be a number like 5.40 (found {text!r})")
+            raise _found("problem_csv_number", text)
         try:
             return Decimal(text)
         except InvalidOperation:
-            raise ValueError(f"must be a number like 5.40 (found {text!r})") from None
+            raise _found("problem_csv_number", text) from None
     if field == "kind":
         if text not in {k.value for k in EntryKind}:
-            raise ValueError(f"must be work or study (found {text!r})")
+            raise _found("problem_csv_kind", text)
         return text
     return text  # id: checked by the model
 
 
+def _found(key: str, text: str) -> ProblemError:
+    return ProblemError("problem_found", message=Problem(key), value=repr(text))
+
+
 def _bad_date(text: str) -> dt.date:
-    raise ValueError(f"must be a date like 2026-11-20 (found {text!r})")
+    raise _found("problem_csv_date", text)
 
 
 def _first_column(problem: str, fields: dict[int, str]) -> str | None:
@@ -212,7 +223,7 @@ def _rows(
     try:
         header = next(reader, None)
         if header is None:
-            raise CsvError("is empty: a CSV with a header line is expected")
+            raise CsvError(Problem("problem_csv_empty"))
         fields = _header(header, mapping or {}, defaults or {})
         entries: list[tuple[LogEntry, bool]] = []
         start = reader.line_num + 1
@@ -221,11 +232,13 @@ def _rows(
                 start = reader.line_num + 1
                 continue  # blank lines (spreadsheets add them at the end)
             if len(entries) >= MAX_ROWS:
-                raise CsvError(f"has more than {MAX_ROWS} rows", start)
+                raise CsvError(
+                    Problem("problem_csv_rows", max=f"{MAX_ROWS:,}".replace(",", " ")), start
+                )
             entries.append(_entry(row, fields, header, plan, now, start, defaults or {}))
             start = reader.line_num + 1
     except csv.Error as e:
-        raise CsvError(f"is not valid CSV: {e}", reader.line_num) from None
+        raise CsvError(Problem("problem_csv_invalid", error=str(e)), reader.line_num) from None
     return entries
 
 
@@ -239,16 +252,15 @@ def _entry(
     defaults: Mapping[str, object],
 ) -> tuple[LogEntry, bool]:
     if len(row) > len(header):
-        raise CsvError(
-            f"has {len(row)} cells but the header has {len(header)} (a decimal comma? "
-            "write 1.50, or quote the cell)",
-            line,
-        )
+        cells = Problem("problem_csv_cells", count=len(row))
+        raise CsvError(Problem("problem_csv_width", cells=cells, header=len(header)), line)
     values: dict[str, Any] = {}
     for i, field in fields.items():
         cell = row[i] if i < len(row) else ""
         try:
             values[field] = _value(field, cell)
+        except ProblemError as e:
+            raise CsvError(e.problem, line, header[i].strip()) from None
         except ValueError as e:
             raise CsvError(str(e), line, header[i].strip()) from None
     if values.get("platform") is None and values.get("goal") is None:
@@ -265,6 +277,9 @@ def _entry(
         problem = e.problems[0]
         column = _first_column(problem, fields)
         message = problem.split(": ", 1)[1] if column else problem
+        inner = problem.values.get("message") if isinstance(problem, Problem) else None
+        if column and isinstance(inner, str):
+            message = inner  # a Problem: said in the reader's language
         raise CsvError(message, line, names.get(column or "", column)) from None
     except ValidationError as e:  # pragma: no cover - make_entry converts these
         raise CsvError(str(e), line) from None

@@ -539,6 +539,7 @@ def _history(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from guide.csvlog import CsvError, import_csv
+    from guide.problems import Problem, os_problem, said_text
 
     source: Path = args.file
     lang = _lang(args)
@@ -546,11 +547,11 @@ def _import(args: argparse.Namespace) -> int:
         data = source.read_bytes()
         text = data.decode("utf-8-sig")
     except OSError as e:
-        problem = e.strerror or str(e)
+        problem = said_text(lang, os_problem(e))
         print(_esc(t(lang, "cli_csv_unreadable", file=source, problem=problem)), file=sys.stderr)
         return 1
     except UnicodeDecodeError as e:
-        problem = f"not UTF-8 text (byte {e.start + 1})"
+        problem = said_text(lang, Problem("problem_csv_not_utf8", byte=e.start + 1))
         print(_esc(t(lang, "cli_csv_unreadable", file=source, problem=problem)), file=sys.stderr)
         return 1
     now = _now(args)
@@ -562,7 +563,7 @@ def _import(args: argparse.Namespace) -> int:
                 defaults = {"goal": args.goal, "kind": "study"}
             result = import_csv(plan, text, now, args.map, defaults)
         except CsvError as e:
-            raise Refused(t(lang, "cli_bad_csv", file=source, problem=str(e))) from None
+            raise Refused(t(lang, "cli_bad_csv", file=source, problem=e.said(lang))) from None
         return t(lang, "cli_imported", file=source, added=len(result.added), skipped=result.skipped)
 
     code, line = _change(args, change)
@@ -669,13 +670,18 @@ def _weeks(lang: Lang) -> Callable[[str], int]:
     return parse
 
 
-def _mapping(value: str) -> dict[str, str]:
-    from guide.csvlog import parse_mapping
+def _mapping(lang: Lang) -> Callable[[str], dict[str, str]]:
+    def parse(value: str) -> dict[str, str]:
+        from guide.csvlog import parse_mapping
+        from guide.problems import ProblemError, said_text
 
-    try:
-        return parse_mapping(value)
-    except ValueError as e:
-        raise argparse.ArgumentTypeError(str(e)) from None
+        try:
+            return parse_mapping(value)
+        except ProblemError as e:
+            raise argparse.ArgumentTypeError(said_text(lang, e.problem)) from None
+
+    parse.__name__ = "mapping"
+    return parse
 
 
 def _subject(p: argparse.ArgumentParser, lang: Lang) -> None:
@@ -763,7 +769,9 @@ def register(sub: SubParsers, lang: Lang) -> None:
 
     p = _add(sub, lang, "import")
     p.add_argument("file", type=Path, metavar=t(lang, "mv_csv"), help=t(lang, "help_csv_file"))
-    p.add_argument("--map", type=_mapping, metavar=t(lang, "mv_map"), help=t(lang, "help_map"))
+    p.add_argument(
+        "--map", type=_mapping(lang), metavar=t(lang, "mv_map"), help=t(lang, "help_map")
+    )
     _only(p, lang, "help_import_default", "help_import_default")
     p.set_defaults(func=_import)
 

@@ -138,7 +138,10 @@ def _export(args: argparse.Namespace) -> int:
     try:
         _write_export(args.output, data)
     except OSError as e:
-        message = t(args.ui_lang, "cli_cant_write", path=str(args.output), error=e.strerror or e)
+        from guide.problems import os_problem, said_text
+
+        error = said_text(args.ui_lang, os_problem(e))
+        message = t(args.ui_lang, "cli_cant_write", path=str(args.output), error=error)
         print(escape_text(message), file=sys.stderr)
         return 1
     return 0

@@ -311,3 +311,15 @@ def test_a_problem_is_its_english_text_and_survives_pickling() -> None:
     again = pickle.loads(pickle.dumps(problem))
     assert isinstance(again, Problem) and again.said("ru") == problem.said("ru")
     assert said_text("ru", "plain text") == "plain text"
+
+
+def test_csv_import_problems_in_russian(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan, csv = tmp_path / "plan.toml", tmp_path / "log.csv"
+    shutil.copyfile(EXAMPLE, plan)
+    csv.write_text("date,minutes\n2026-11-01,abc\n", encoding="utf-8")
+    args = ["import", str(plan), str(csv), "--platform", "Toloka"]
+    assert main(["--lang", "ru", *args]) == 1
+    err = capsys.readouterr().err
+    assert "строка 2, столбец minutes: должно быть целым числом (указано: 'abc')" in err
+    assert main(["--lang", "en", *args]) == 1
+    assert "line 2, column minutes: must be a whole number (found 'abc')" in capsys.readouterr().err
