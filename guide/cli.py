@@ -3,7 +3,8 @@
 Only the command that starts the app imports Textual; every other command stays light so
 that it answers fast (tests/guide/test_cli.py checks ``sys.modules``). The CLI speaks the
 interface language (``--lang``, else ``settings.toml``, else the locale), its ``--help``
-included as far as argparse allows (argparse's own error messages stay English).
+and argparse's own words and usage errors included (see ``guide.cli_parser``), and so do
+the problems of a plan file (``guide.problems``). Exports speak the plan's language.
 """
 
 from __future__ import annotations
