@@ -673,3 +673,39 @@ def adopt(target: Plan, source: Plan) -> None:
             setattr(target, name, getattr(source, name))
     target.log = source.log
     target.timer = source.timer
+
+
+@dataclass(frozen=True)
+class EditsMerge:
+    """The open app's unsaved edits merged with the file another program changed.
+
+    ``mine`` keeps the app's value of every setting changed on both sides, ``theirs`` the
+    file's; ``asked`` names the settings where the two differ (the user chooses), empty
+    when there is nothing to ask (then ``theirs`` is ``mine``). Log entries, reviews and
+    tombstones merge by id the same way in both.
+    """
+
+    mine: MergeResult
+    theirs: MergeResult
+    asked: list[FieldDiff]
+    """Each setting changed on both sides: ``kept`` is the app's value, ``other`` the file's."""
+
+
+def merge_edits(base: Plan, ours: Plan, theirs: Plan) -> EditsMerge:
+    """Three-way merge of the plan on screen (``ours``, with unsaved edits) and the file
+    (``theirs``), both from ``base`` (the plan as last read or saved). A setting changed
+    on both sides is taken from one side or the other as the caller chooses, not from the
+    copy saved later: the edits on screen are not saved yet. MergeError as :func:`merge`."""
+    later = max(_utc(ours.updated), _utc(theirs.updated)) + dt.timedelta(microseconds=1)
+    updated = max(ours.updated, theirs.updated, key=_utc)
+    mine = merge(ours.model_copy(update={"updated": later}), theirs, base)
+    mine.plan.updated = updated
+    if not mine.summary.fields:
+        return EditsMerge(mine, mine, [])
+    other = merge(ours, theirs.model_copy(update={"updated": later}), base)
+    other.plan.updated = updated
+    files = {d.path: d.kept for d in other.summary.fields}
+    asked = [
+        d for d in mine.summary.fields if _canonical(files.get(d.path, ABSENT)) != _canonical(d.kept)
+    ]
+    return EditsMerge(mine, other if asked else mine, asked)
