@@ -159,10 +159,11 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
 
     path = _path(args)
     lang = _lang(args)
+    plan_lang: str | None = args.lang  # for the conflict notice (None: the terminal's)
 
     def run(plan: Plan) -> T:
-        nonlocal lang
-        lang = _lang(args, plan)
+        nonlocal lang, plan_lang
+        lang = plan_lang = _lang(args, plan)
         result = change(plan, lang)
         plan.updated = _now(args)
         return result
@@ -180,6 +181,8 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
         return _fail(path, _problems(e.problems), lang), None
     except ValidationError as e:  # a change the plan's own checks refuse
         return _fail(path, _problems(validation_problems(e)), lang), None
+    finally:
+        _notice(path, plan_lang)
     return 0, result
 
 
@@ -187,11 +190,22 @@ def _load(args: argparse.Namespace) -> Plan | None:
     from guide.printable import escape_text
     from guide.storage import PlanError, load_plan
 
+    path = _path(args)
     try:
-        return load_plan(_path(args)).plan
+        plan = load_plan(path).plan
     except PlanError as e:
         print(escape_text(str(e), multiline=True), file=sys.stderr)
+        _notice(path, args.lang)
         return None
+    _notice(path, _lang(args, plan))
+    return plan
+
+
+def _notice(path: Path, lang: str | None) -> None:
+    """The one line on stderr naming sync-conflict copies beside the plan, if any."""
+    from guide.plan_cli import print_conflict_notice
+
+    print_conflict_notice(path, lang)
 
 
 # --- log -----------------------------------------------------------------------------------------

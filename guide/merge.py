@@ -706,6 +706,8 @@ def merge_edits(base: Plan, ours: Plan, theirs: Plan) -> EditsMerge:
     other.plan.updated = updated
     files = {d.path: d.kept for d in other.summary.fields}
     asked = [
-        d for d in mine.summary.fields if _canonical(files.get(d.path, ABSENT)) != _canonical(d.kept)
+        d
+        for d in mine.summary.fields
+        if _canonical(files.get(d.path, ABSENT)) != _canonical(d.kept)
     ]
     return EditsMerge(mine, other if asked else mine, asked)

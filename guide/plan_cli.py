@@ -179,7 +179,8 @@ def _plans(args: argparse.Namespace) -> int:
         label = (
             info.title if info.title is not None else t(lang, "plans_invalid", problem=info.problem)
         )
-        print(f"{when:<{width}}  {escape_text(str(info.path))}  {escape_text(label)}")
+        copies = f"  ({tn(lang, 'plans_copies', info.copies)})" if info.copies else ""
+        print(f"{when:<{width}}  {escape_text(str(info.path))}  {escape_text(label)}{copies}")
     return 0
 
 

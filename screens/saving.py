@@ -44,9 +44,7 @@ async def save_asking(
         if answer != "overwrite":
             return None
         try:
-            return await asyncio.to_thread(
-                save_plan, plan, path, expected=expected, overwrite=True
-            )
+            return await asyncio.to_thread(save_plan, plan, path, expected=expected, overwrite=True)
         except PlanError as error:
             _failed(screen, lang, error)
     except PlanError as error:
