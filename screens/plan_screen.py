@@ -209,12 +209,24 @@ class PlanScreen(GuideScreen[None]):
         """Edit the wizard step called ``step`` alone, on a copy of the plan."""
         from screens.wizard import StepEditor
 
-        def edited(plan: Plan | None) -> None:
-            if plan is not None:
-                self.plan = plan
-                self.changed()
+        before, revision = self.plan, self._revision
+        opened = self.plan.model_copy(deep=True)
 
-        copy = dataclasses.replace(self.context, plan=self.plan.model_copy(deep=True))
+        def edited(plan: Plan | None) -> None:
+            if plan is None:
+                return
+            if self.plan is not before or self._revision != revision:
+                # The file was re-read (the shell logged) or the log changed while the
+                # step was open: keep those, with the step's settings on top.
+                try:
+                    plan = merge_edits(opened, plan, self.plan).mine.plan
+                except MergeError as failed:
+                    self.notify("; ".join(failed.problems), markup=False, severity="error")
+                    return
+            self.plan = plan
+            self.changed()
+
+        copy = dataclasses.replace(self.context, plan=opened.model_copy(deep=True))
         self.app.push_screen(StepEditor(copy, step), edited)
 
     def action_log(self, platform: str | None = None, minutes: int | None = None) -> None:

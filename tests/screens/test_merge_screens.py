@@ -223,3 +223,24 @@ async def test_a_quit_while_saving_waits_for_the_save(  # type: ignore[no-untype
         release.set()
         await wait_until(pilot, lambda: app.return_code is not None)
     assert load_plan(path).plan.title == "Saved before quitting"
+
+
+async def test_a_step_edited_while_the_shell_logs_keeps_both(  # type: ignore[no-untyped-def]
+    make_app, tmp_path: Path
+) -> None:
+    from screens.wizard import StepEditor
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, tmp_path / "plan.toml")
+        count = len(screen.plan.log)
+        screen.action_edit_step("limits")
+        await wait_until(pilot, lambda: isinstance(app.screen, StepEditor))
+        editor = app.screen
+        edited = screen.plan.model_copy(deep=True)
+        edited.limits.daily_minutes = 80
+        from_the_shell(screen.path, 100)  # taken while the step is open: nothing unsaved
+        await wait_until(pilot, lambda: len(screen.plan.log) == count + 1)
+        editor.dismiss(edited)
+        await wait_until(pilot, lambda: app.screen is screen and screen.dirty)
+        assert screen.plan.limits.daily_minutes == 80 and len(screen.plan.log) == count + 1
