@@ -455,6 +455,8 @@ class PlanScreen(GuideScreen[None]):
         """Show ``plan`` (the file's, or merged with it) and remember the file as the base."""
         self.plan = plan
         self._base, self.fingerprint = loaded.plan, loaded.fingerprint
+        if self.dirty and plan == loaded.plan:
+            self.dirty = False  # the file already has every edit made here
         self.query_one(LogView).refresh_filters(self.plan)
         self.show_plan()
 
