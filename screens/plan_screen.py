@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from guide.i18n import Lang, date_text, t, tn
 from guide.log import Change, LogError, add_entry, delete_entry, edit_entry, find, undo
-from guide.merge import EditsMerge, MergeError, merge_edits
+from guide.merge import EditsMerge, MergeError, can_keep_both, keep_both, merge_edits
 from guide.merge_text import value_text
 from guide.plan import (
     LogEntry,
@@ -435,17 +435,26 @@ class PlanScreen(GuideScreen[None]):
             )
             for d in merged.asked
         ]
+        answers = [("mine", t(lang, "reread_mine")), ("theirs", t(lang, "reread_theirs"))]
+        if can_keep_both(merged):
+            answers.append(("both", t(lang, "reread_both")))
+            lines.append(t(lang, "reread_both_note"))
         try:
             answer = await ask(
                 self.app,
                 t(lang, "reread_title"),
                 "\n".join([t(lang, "reread_body", path=shown_path(self.path)), *lines]),
-                [("mine", t(lang, "reread_mine")), ("theirs", t(lang, "reread_theirs"))],
+                answers,
             )
         finally:
             self._asking = False
-        chosen = merged.theirs if answer == "theirs" else merged.mine
-        self._take(loaded, chosen.plan)
+        plan = merged.theirs.plan if answer == "theirs" else merged.mine.plan
+        if answer == "both":
+            try:
+                plan = keep_both(merged)
+            except MergeError as failed:  # the joined lists don't fit: keep mine
+                self.notify("; ".join(failed.problems), markup=False, severity="warning")
+        self._take(loaded, plan)
 
     async def reread(self) -> None:
         """Show the file as it is now (merged with unsaved edits, if any)."""

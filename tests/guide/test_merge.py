@@ -445,3 +445,34 @@ def test_unsaved_edits_without_a_setting_on_both_sides_ask_nothing(base: Plan) -
     assert edits.asked == [] and edits.theirs is edits.mine
     assert edits.mine.plan.limits.daily_minutes == 80
     assert len(edits.mine.plan.log) == len(base.log) + 1
+
+
+def test_keep_both_joins_lists_of_words_and_keeps_mine_elsewhere(base: Plan) -> None:
+    from guide.merge import can_keep_both, keep_both
+
+    ours, theirs = copy(base, saved=8), copy(base, saved=11)
+    goal = base.goals[0].skill
+    ours.profile.skills = ["SQL", "Excel"]
+    theirs.profile.skills = ["SQL", "Python"]
+    ours.goals[0].resources = ["Book A"]
+    theirs.goals[0].resources = ["Course B"]
+    ours.limits.daily_minutes, theirs.limits.daily_minutes = 80, 100
+    edits = merge_edits(base, ours, theirs)
+    assert {d.path for d in edits.asked} == {
+        "profile.skills",
+        f"goals[{goal}].resources",
+        "limits.daily_minutes",
+    }
+    assert can_keep_both(edits)
+    plan = keep_both(edits)
+    assert plan.profile.skills == ["SQL", "Excel", "Python"]
+    assert plan.goals[0].resources == ["Book A", "Course B"]
+    assert plan.limits.daily_minutes == 80
+
+
+def test_setting_a_field_by_path_finds_items_with_brackets_in_their_names(base: Plan) -> None:
+    from guide.merge import _set
+
+    doc = {"goals": [{"skill": "C[++]", "milestones": [{"title": "x]y", "due": 1}]}]}
+    _set(doc, "goals[C[++]].milestones[x]y].due", 2)
+    assert doc["goals"][0]["milestones"][0]["due"] == 2  # type: ignore[index]

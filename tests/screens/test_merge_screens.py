@@ -244,3 +244,25 @@ async def test_a_step_edited_while_the_shell_logs_keeps_both(  # type: ignore[no
         editor.dismiss(edited)
         await wait_until(pilot, lambda: app.screen is screen and screen.dirty)
         assert screen.plan.limits.daily_minutes == 80 and len(screen.plan.log) == count + 1
+
+
+async def test_keep_both_joins_the_lists_changed_on_both_sides(  # type: ignore[no-untyped-def]
+    make_app, tmp_path: Path
+) -> None:
+    app = make_app("ru")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_screen(app, pilot, tmp_path / "plan.toml")
+        screen.plan.profile.skills = ["SQL", "Excel"]
+        screen.changed()
+
+        def change(plan: Plan) -> None:
+            plan.profile.skills = ["SQL", "Python"]
+
+        update_plan(screen.path, change)
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        text = body_text(app.screen)
+        assert "profile.skills: здесь SQL, Excel, в файле SQL, Python" in text
+        assert "«Объединить» сложит списки" in text
+        await click(app, pilot, "#answer-both")
+        await wait_until(pilot, lambda: screen.plan.profile.skills == ["SQL", "Excel", "Python"])
+        assert screen.dirty
