@@ -266,3 +266,36 @@ async def test_keep_both_joins_the_lists_changed_on_both_sides(  # type: ignore[
         await click(app, pilot, "#answer-both")
         await wait_until(pilot, lambda: screen.plan.profile.skills == ["SQL", "Excel", "Python"])
         assert screen.dirty
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("en", "2 conflict copies"), ("ru", "2 конфликтные копии")]
+)
+async def test_the_open_plan_screen_shows_copies_next_to_their_plan(  # type: ignore[no-untyped-def]
+    make_app, lang: str, words: str
+) -> None:
+    from textual.widgets import OptionList
+
+    from guide.paths import plans_dir
+    from screens.open_plan import OpenPlanScreen
+
+    folder = plans_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "plan.toml"
+    write_plan(path, lang)
+    copy_with(path, SYNCTHING, lang)
+    copy_with(path, DROPBOX, lang)
+    app = make_app(lang)
+    async with app.run_test(size=SIZE) as pilot:
+        app.choose_plan()
+        await wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, OpenPlanScreen) and bool(app.screen.query("#saved-plans"))
+            ),
+        )
+        options = app.screen.query_one("#saved-plans", OptionList)
+        await wait_until(pilot, lambda: options.option_count > 0)
+        assert options.option_count == 1
+        option = options.get_option_at_index(0)
+        assert option.id == str(path) and words in str(option.prompt)
