@@ -146,9 +146,7 @@ class PlanScreen(GuideScreen[None]):
 
     def show_plan(self) -> None:
         plan, lang, today = self.plan, self.lang, self.today()
-        state = "plan_saving" if self._saving else "plan_unsaved" if self.dirty else None
-        title = plan.title + (f"  · {t(lang, state)}" if state else "")
-        self.query_one("#plan-heading", Static).update(Content(title))
+        self._show_title()
         self.sub_title = shown_path(self.path)
         self.query_one("#plan-status", Static).update(
             Content("\n".join(status_lines(plan, lang, today)))
@@ -170,6 +168,12 @@ class PlanScreen(GuideScreen[None]):
         self.query_one("#plan-milestones", Static).update(milestone_lines(plan, lang, today))
         self.query_one(LogView).show(plan, today)
         self.query_one(HistoryCharts).show(plan, today)
+
+    def _show_title(self) -> None:
+        """The title, with "unsaved changes" or "saving…" after it."""
+        state = "plan_saving" if self._saving else "plan_unsaved" if self.dirty else None
+        title = self.plan.title + (f"  · {t(self.lang, state)}" if state else "")
+        self.query_one("#plan-heading", Static).update(Content(title))
 
     def _show_platforms(self) -> None:
         table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)
@@ -491,7 +495,7 @@ class PlanScreen(GuideScreen[None]):
         self._saving = asyncio.Event()
         revision = self._revision
         self.plan.updated = dt.datetime.now(dt.UTC).astimezone()
-        self.show_plan()
+        self._show_title()
         try:
             snapshot = await asyncio.to_thread(self.plan.model_copy, deep=True)
             fingerprint = await save_asking(self, self.lang, snapshot, self.path, self.fingerprint)
@@ -499,12 +503,12 @@ class PlanScreen(GuideScreen[None]):
             self._saving.set()
             self._saving = None
         if fingerprint is None:
-            self.show_plan()
+            self._show_title()
             return False
         self.fingerprint, self._base = fingerprint, snapshot
         self.dirty = self._revision != revision
         self.notify(t(self.lang, "plan_saved", path=shown_path(self.path)), markup=False)
-        self.show_plan()
+        self._show_title()
         return True
 
     async def saved(self) -> None:
