@@ -13,6 +13,7 @@ Run from the repository root: ``.venv/bin/python bench/bench_save_ui.py``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import statistics
@@ -69,10 +70,8 @@ class Probe:
     async def stop(self) -> float:
         assert self._task is not None
         self._task.cancel()
-        try:
+        with contextlib.suppress(asyncio.CancelledError):
             await self._task
-        except asyncio.CancelledError:
-            pass
         return self.longest * 1000
 
 
