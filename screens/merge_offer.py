@@ -45,6 +45,14 @@ class MergeOfferDialog(GuideModal[bool]):
     """The copies and what merging brings; True for Merge, False for Not now (Escape)."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Not now", id="cancel")]
+    # As tall as the text, up to about half the screen (the title and buttons need the
+    # rest at 80x24); a longer summary scrolls.
+    DEFAULT_CSS = """
+    MergeOfferDialog #merge-offer-body {
+        height: auto;
+        max-height: 45vh;
+    }
+    """
 
     def __init__(self, title: str, body: str, merge: str, later: str) -> None:
         super().__init__(classes="dialog")
