@@ -9,7 +9,11 @@ rounds:
 - baseline: load the plan and save it (what any ``remote-guide log`` costs);
 - ``merge`` as the command does it: load the copy, then under the lock read the plan,
   merge, adopt the result into the plan read and save it (``update_plan``);
-- ``guide.merge.merge`` alone, in memory.
+- ``guide.merge.merge`` alone, in memory;
+- ``guide.merge.merge_edits``, the plan screen's re-read when the file changed under
+  unsaved edits: three-way from the shared plan, and, as here a setting changed on both
+  sides, a second merge for the other answer to the question it asks (its worst case; it
+  runs in a thread).
 
 Run from the repository root: ``.venv/bin/python bench/bench_merge.py``.
 """
@@ -27,7 +31,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
-from guide.merge import adopt, merge, merge_all
+from guide.merge import adopt, merge, merge_all, merge_edits
 from guide.plan import LogEntry, Plan, Tombstone
 from guide.storage import load_plan, save_plan, update_plan
 
@@ -111,10 +115,14 @@ def main() -> int:
         def merge_only() -> None:
             merge(ours, theirs)
 
+        def reread() -> None:
+            merge_edits(base, ours, theirs)
+
         cases: dict[str, Callable[[], None]] = {
             "load + save (baseline)": load_and_save,
             "merge command (load copy, lock, read, merge, save)": merge_command,
             "merge() in memory": merge_only,
+            "merge_edits() (plan screen re-read, unsaved edits)": reread,
         }
         times: dict[str, list[float]] = {name: [] for name in cases}
         merge_command()  # warm up imports and caches

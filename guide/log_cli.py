@@ -186,6 +186,8 @@ def _change(args: argparse.Namespace, change: Callable[[Plan, Lang], T]) -> tupl
         return _fail(path, _problems(e.problems, lang), lang), None
     except ValidationError as e:  # a change the plan's own checks refuse
         return _fail(path, _problems(validation_problems(e), lang), lang), None
+    finally:
+        _notice(path, lang)
     return 0, result
 
 
@@ -193,11 +195,22 @@ def _load(args: argparse.Namespace) -> Plan | None:
     from guide.printable import escape_text
     from guide.storage import PlanError, load_plan
 
+    path = _path(args)
     try:
-        return load_plan(_path(args)).plan
+        plan = load_plan(path).plan
     except PlanError as e:
         print(escape_text(e.text(_lang(args)), multiline=True), file=sys.stderr)
+        _notice(path, _lang(args))
         return None
+    _notice(path, _lang(args, plan))
+    return plan
+
+
+def _notice(path: Path, lang: str | None) -> None:
+    """The one line on stderr naming sync-conflict copies beside the plan, if any."""
+    from guide.plan_cli import print_conflict_notice
+
+    print_conflict_notice(path, lang)
 
 
 # --- log -----------------------------------------------------------------------------------------

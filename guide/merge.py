@@ -673,3 +673,110 @@ def adopt(target: Plan, source: Plan) -> None:
             setattr(target, name, getattr(source, name))
     target.log = source.log
     target.timer = source.timer
+
+
+@dataclass(frozen=True)
+class EditsMerge:
+    """The open app's unsaved edits merged with the file another program changed.
+
+    ``mine`` keeps the app's value of every setting changed on both sides, ``theirs`` the
+    file's; ``asked`` names the settings where the two differ (the user chooses), empty
+    when there is nothing to ask (then ``theirs`` is ``mine``). Log entries, reviews and
+    tombstones merge by id the same way in both.
+    """
+
+    mine: MergeResult
+    theirs: MergeResult
+    asked: list[FieldDiff]
+    """Each setting changed on both sides: ``kept`` is the app's value, ``other`` the file's."""
+
+
+def merge_edits(base: Plan, ours: Plan, theirs: Plan) -> EditsMerge:
+    """Three-way merge of the plan on screen (``ours``, with unsaved edits) and the file
+    (``theirs``), both from ``base`` (the plan as last read or saved). A setting changed
+    on both sides is taken from one side or the other as the caller chooses, not from the
+    copy saved later: the edits on screen are not saved yet. MergeError as :func:`merge`."""
+    later = max(_utc(ours.updated), _utc(theirs.updated)) + dt.timedelta(microseconds=1)
+    updated = max(ours.updated, theirs.updated, key=_utc)
+    mine = merge(ours.model_copy(update={"updated": later}), theirs, base)
+    mine.plan.updated = updated
+    if not mine.summary.fields:
+        return EditsMerge(mine, mine, [])
+    other = merge(ours, theirs.model_copy(update={"updated": later}), base)
+    other.plan.updated = updated
+    files = {d.path: d.kept for d in other.summary.fields}
+    asked = [
+        d
+        for d in mine.summary.fields
+        if _canonical(files.get(d.path, ABSENT)) != _canonical(d.kept)
+    ]
+    return EditsMerge(mine, other if asked else mine, asked)
+
+
+def _words(diff: FieldDiff) -> bool:
+    """Whether ``diff`` is a list of words (skills, working days, resources) on both sides:
+    such a setting can keep the words of both."""
+    values = (diff.kept, diff.other)
+    return all(isinstance(v, list) for v in values) and not any(
+        isinstance(x, dict | list) for v in values for x in v
+    )
+
+
+def can_keep_both(edits: EditsMerge) -> bool:
+    """Whether some setting asked about can hold both sides' values (see keep_both)."""
+    return any(_words(d) for d in edits.asked)
+
+
+def keep_both(edits: EditsMerge) -> Plan:
+    """``edits.mine`` with each list of words asked about holding the words of both sides
+    (the app's first, then the file's others); every other setting asked about keeps the
+    app's value. MergeError if the result isn't a valid plan."""
+    doc = edits.mine.plan.model_dump(mode="python")
+    for diff in edits.asked:
+        if _words(diff):
+            both = [*diff.kept, *(x for x in diff.other if x not in diff.kept)]
+            _set(doc, diff.path, both)
+    try:
+        return Plan.model_validate(doc)
+    except ValidationError as e:
+        from guide.storage import validation_problems
+
+        raise MergeError(validation_problems(e)) from None
+
+
+def _set(doc: dict[str, Any], path: str, value: Any) -> None:
+    """Set the field at ``path`` (as FieldDiff names it: ``goals[SQL].resources``) in a
+    plan's document; items in brackets are found by the key they are merged by."""
+    where: Any = doc
+    kind: Path = ()
+    rest = path
+    while True:
+        name, _, rest = _split(rest)
+        kind = (*kind, name)
+        if rest.startswith("["):
+            label, rest = _bracket(rest)
+            key = _KEYS[kind]
+            wanted = key({_LABELS[kind]: label})
+            where = next(x for x in where[name] if key(x) == wanted)
+            rest = rest.removeprefix(".")
+            continue
+        if not rest:
+            where[name] = value
+            return
+        where = where[name]
+        rest = rest.removeprefix(".")
+
+
+def _split(path: str) -> tuple[str, str, str]:
+    """The first field name of ``path`` and what follows it (from its ``.`` or ``[``)."""
+    end = min((i for i in (path.find("."), path.find("[")) if i >= 0), default=len(path))
+    return path[:end], "", path[end:]
+
+
+def _bracket(rest: str) -> tuple[str, str]:
+    """``[label]...`` -> label and what follows; a label may hold brackets itself, so the
+    closing one is the first ``]`` that ``.``, ``[`` or the end follows."""
+    for i in range(1, len(rest)):
+        if rest[i] == "]" and (i + 1 == len(rest) or rest[i + 1] in ".["):
+            return rest[1:i], rest[i + 1 :]
+    raise ValueError(f"no closing bracket in {rest!r}")

@@ -52,9 +52,9 @@ def _load(name: str, lang: Lang | None = None) -> LoadedPlan | None:
 
         said = e.text(lang or detect_lang(os.environ))
         print(escape_text(said, multiline=True), file=sys.stderr)
-        print_conflict_notice(path, None)
+        print_conflict_notice(path, lang)
         return None
-    print_conflict_notice(path, loaded.plan.language.value)
+    print_conflict_notice(path, lang or loaded.plan.language.value)
     return loaded
 
 
@@ -187,7 +187,8 @@ def _plans(args: argparse.Namespace) -> int:
     for when, info in zip(whens, infos, strict=True):
         problem = said_text(lang, info.problem or "")
         label = info.title if info.title is not None else t(lang, "plans_invalid", problem=problem)
-        print(f"{when:<{width}}  {escape_text(str(info.path))}  {escape_text(label)}")
+        copies = f"  ({tn(lang, 'plans_copies', info.copies)})" if info.copies else ""
+        print(f"{when:<{width}}  {escape_text(str(info.path))}  {escape_text(label)}{copies}")
     return 0
 
 

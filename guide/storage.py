@@ -136,6 +136,8 @@ class PlanInfo:
     modified: dt.datetime
     title: str | None
     problem: str | None
+    copies: int = 0
+    """Sync-conflict copies beside it (guide.conflicts); they are not listed as plans."""
 
 
 # --- migrations ----------------------------------------------------------------------------
@@ -818,11 +820,23 @@ def update_plan(path: Path | str, change: Callable[[Plan], T]) -> tuple[T, Finge
 
 def list_plans(directory: Path | str | None = None) -> list[PlanInfo]:
     """The plans (``*.toml``) in ``directory`` (default: the data folder's ``plans/``),
-    newest first. Files that don't load are listed with their first problem; a folder
+    newest first; sync-conflict copies are counted with their plan, not listed. Files
+    that don't load are listed with their first problem; a folder
     that doesn't exist has none; one that can't be read raises PlanError."""
+    from guide.conflicts import original_name
+
     folder = Path(directory) if directory is not None else plans_dir()
+    files = _plan_files(folder)
+    names = {f.name for f in files}
+    copies: dict[str, int] = {}
+    for file in files:
+        original = original_name(file.name)
+        if original in names:  # a copy whose plan is gone is listed as a plan
+            copies[original] = copies.get(original, 0) + 1
     infos: list[PlanInfo] = []
-    for file in _plan_files(folder):
+    for file in files:
+        if original_name(file.name) in names:
+            continue
         try:
             mtime = file.stat().st_mtime
         except OSError:
@@ -832,7 +846,7 @@ def list_plans(directory: Path | str | None = None) -> list[PlanInfo]:
             title, problem = load_plan(file).plan.title, None
         except PlanError as e:
             title, problem = None, e.problems[0]
-        infos.append(PlanInfo(path=file, modified=modified, title=title, problem=problem))
+        infos.append(PlanInfo(file, modified, title, problem, copies=copies.get(file.name, 0)))
     return sorted(infos, key=lambda i: (-i.modified.timestamp(), i.path.name))
 
 

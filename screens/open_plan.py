@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from guide.i18n import Lang, datetime_text, t
+from guide.i18n import Lang, datetime_text, t, tn
 from guide.paths import plans_dir
 from guide.printable import escape_text, shown_path
 from guide.storage import PlanError, list_plans
@@ -56,9 +56,15 @@ class OpenPlanScreen(GuideScreen[Path | None]):
                 else t(self.lang, "open_broken", problem=info.problem)
             )
             name = shown_path(info.path.name)
+            copies = f"  {tn(self.lang, 'plans_copies', info.copies)}" if info.copies else ""
             options.add_option(
                 Option(
-                    Content.assemble((escape_text(title), "bold"), f"  {when}  ", (name, "dim")),
+                    Content.assemble(
+                        (escape_text(title), "bold"),
+                        f"  {when}  ",
+                        (name, "dim"),
+                        (copies, "bold"),
+                    ),
                     id=str(info.path),
                 )
             )

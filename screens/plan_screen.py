@@ -21,7 +21,8 @@ from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from guide.i18n import Lang, date_text, t, tn
 from guide.log import Change, LogError, add_entry, delete_entry, edit_entry, find, undo
-from guide.log_merge import merge_log
+from guide.merge import EditsMerge, MergeError, can_keep_both, keep_both, merge_edits
+from guide.merge_text import value_text
 from guide.plan import (
     LogEntry,
     Plan,
@@ -89,6 +90,10 @@ class PlanScreen(GuideScreen[None]):
         # The time of day for the timer (tests set it).
         self.clock: Callable[[], dt.datetime] = lambda: dt.datetime.now().astimezone()
         self._last_change: Change | None = None  # what ``u`` reverts
+        self._revision = 0  # counts edits: a merge or save that saw an older plan knows
+        self._saving: asyncio.Event | None = None  # set while a save runs (in a thread)
+        self._asking = False  # a conflict question is open: don't re-read meanwhile
+        self._unmerged: tuple[int, int] | None = None  # a file version that didn't merge
 
     @property
     def lang(self) -> Lang:
@@ -135,13 +140,13 @@ class PlanScreen(GuideScreen[None]):
         self.show_plan()
         self._tick()
         self.set_interval(1, self._watch)
+        self._offer_merge()
 
     # Showing ----------------------------------------------------------------------------
 
     def show_plan(self) -> None:
         plan, lang, today = self.plan, self.lang, self.today()
-        title = plan.title + (f"  · {t(lang, 'plan_unsaved')}" if self.dirty else "")
-        self.query_one("#plan-heading", Static).update(Content(title))
+        self._show_title()
         self.sub_title = shown_path(self.path)
         self.query_one("#plan-status", Static).update(
             Content("\n".join(status_lines(plan, lang, today)))
@@ -164,6 +169,12 @@ class PlanScreen(GuideScreen[None]):
         self.query_one(LogView).show(plan, today)
         self.query_one(HistoryCharts).show(plan, today)
 
+    def _show_title(self) -> None:
+        """The title, with "unsaved changes" or "saving…" after it."""
+        state = "plan_saving" if self._saving else "plan_unsaved" if self.dirty else None
+        title = self.plan.title + (f"  · {t(self.lang, state)}" if state else "")
+        self.query_one("#plan-heading", Static).update(Content(title))
+
     def _show_platforms(self) -> None:
         table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)
         table.clear()
@@ -180,6 +191,7 @@ class PlanScreen(GuideScreen[None]):
 
     def changed(self) -> None:
         self.dirty = True
+        self._revision += 1
         self.show_plan()
 
     # Editing ----------------------------------------------------------------------------
@@ -201,12 +213,24 @@ class PlanScreen(GuideScreen[None]):
         """Edit the wizard step called ``step`` alone, on a copy of the plan."""
         from screens.wizard import StepEditor
 
-        def edited(plan: Plan | None) -> None:
-            if plan is not None:
-                self.plan = plan
-                self.changed()
+        before, revision = self.plan, self._revision
+        opened = self.plan.model_copy(deep=True)
 
-        copy = dataclasses.replace(self.context, plan=self.plan.model_copy(deep=True))
+        def edited(plan: Plan | None) -> None:
+            if plan is None:
+                return
+            if self.plan is not before or self._revision != revision:
+                # The file was re-read (the shell logged) or the log changed while the
+                # step was open: keep those, with the step's settings on top.
+                try:
+                    plan = merge_edits(opened, plan, self.plan).mine.plan
+                except MergeError as failed:
+                    self.notify("; ".join(failed.problems), markup=False, severity="error")
+                    return
+            self.plan = plan
+            self.changed()
+
+        copy = dataclasses.replace(self.context, plan=opened.model_copy(deep=True))
         self.app.push_screen(StepEditor(copy, step), edited)
 
     def action_log(self, platform: str | None = None, minutes: int | None = None) -> None:
@@ -361,20 +385,21 @@ class PlanScreen(GuideScreen[None]):
                 self.run_worker(self._write(lambda p: take_limit_notice(p, self.clock())))
 
     async def _watch(self) -> None:
-        try:
-            current = await asyncio.to_thread(os.stat, self.path)
-        except OSError:
-            current = None
-        if current is not None and (current.st_mtime_ns, current.st_size) != (
-            self.fingerprint.mtime_ns,
-            self.fingerprint.size,
-        ):
-            await self._reread()
+        if self._saving is None and not self._asking:
+            try:
+                current = await asyncio.to_thread(os.stat, self.path)
+            except OSError:
+                current = None
+            seen = (self.fingerprint.mtime_ns, self.fingerprint.size), self._unmerged
+            if current is not None and (current.st_mtime_ns, current.st_size) not in seen:
+                await self._reread()
         self._tick()
 
     async def _reread(self) -> None:
-        """The file changed (the shell logged, started or stopped the timer): take its
-        timer, and merge its log with ours by id, keeping our unsaved edits."""
+        """The file changed (the shell logged, started or stopped the timer): without
+        unsaved edits take it as it is; with them, merge three-way (guide.merge): the log
+        by id, settings changed on one side from that side, and a setting changed on both
+        sides as the user chooses."""
         try:
             loaded = await asyncio.to_thread(load_plan, self.path)
         except PlanError:
@@ -382,38 +407,114 @@ class PlanScreen(GuideScreen[None]):
         if loaded.fingerprint.same_content(self.fingerprint):
             self.fingerprint = loaded.fingerprint
             return
-        theirs = loaded.plan
-        if self.dirty:
-            merged = merge_log(
-                self._base.log, self.plan.log, theirs.log, self.plan.deleted, theirs.deleted
+        if not self.dirty:
+            self._take(loaded, loaded.plan.model_copy(deep=True))
+            return
+        revision = self._revision
+        try:
+            merged = await asyncio.to_thread(merge_edits, self._base, self.plan, loaded.plan)
+        except MergeError as failed:
+            # Nothing merged; saving will say the file changed and ask before overwriting.
+            self._unmerged = (loaded.fingerprint.mtime_ns, loaded.fingerprint.size)
+            self.notify("; ".join(failed.problems), markup=False, severity="error")
+            return
+        if self._revision != revision:
+            return  # edited meanwhile: the next tick merges the newer plan
+        if not merged.asked:
+            self._take(loaded, merged.mine.plan)
+            return
+        self._asking = True
+        self.run_worker(self._ask_conflict(loaded, merged), group="plan-conflict")
+
+    async def _ask_conflict(self, loaded: LoadedPlan, merged: EditsMerge) -> None:
+        """The same settings changed here and in the file: ask which to keep."""
+        lang = self.lang
+        lines = [
+            t(
+                lang,
+                "reread_field",
+                field=d.path,
+                mine=value_text(d.kept, lang),
+                theirs=value_text(d.other, lang),
             )
-            self.plan.log[:] = merged.log
-            self.plan.deleted[:] = merged.deleted
-            self.plan.timer = theirs.timer
-        else:
-            self.plan = theirs.model_copy(deep=True)
-        self._base, self.fingerprint = theirs, loaded.fingerprint
+            for d in merged.asked
+        ]
+        answers = [("mine", t(lang, "reread_mine")), ("theirs", t(lang, "reread_theirs"))]
+        if can_keep_both(merged):
+            answers.append(("both", t(lang, "reread_both")))
+            lines.append(t(lang, "reread_both_note"))
+        try:
+            answer = await ask(
+                self.app,
+                t(lang, "reread_title"),
+                "\n".join([t(lang, "reread_body", path=shown_path(self.path)), *lines]),
+                answers,
+            )
+        finally:
+            self._asking = False
+        plan = merged.theirs.plan if answer == "theirs" else merged.mine.plan
+        if answer == "both":
+            try:
+                plan = keep_both(merged)
+            except MergeError as failed:  # the joined lists don't fit: keep mine
+                self.notify("; ".join(failed.problems), markup=False, severity="warning")
+        self._take(loaded, plan)
+
+    async def reread(self) -> None:
+        """Show the file as it is now (merged with unsaved edits, if any)."""
+        await self._reread()
+
+    def _take(self, loaded: LoadedPlan, plan: Plan) -> None:
+        """Show ``plan`` (the file's, or merged with it) and remember the file as the base."""
+        self.plan = plan
+        self._base, self.fingerprint = loaded.plan, loaded.fingerprint
+        if self.dirty and plan == loaded.plan:
+            self.dirty = False  # the file already has every edit made here
         self.query_one(LogView).refresh_filters(self.plan)
         self.show_plan()
 
+    @work(group="plan-merge-offer")
+    async def _offer_merge(self) -> None:
+        """Conflict copies beside the plan (a sync tool's): offer to merge them now."""
+        from screens.merge_offer import offer_merge
+
+        await offer_merge(self)
+
     # Saving and leaving -----------------------------------------------------------------
 
-    @work(exclusive=True, group="plan-save")
+    @work(group="plan-save")
     async def action_save(self) -> bool:
         return await self._save()
 
     async def _save(self) -> bool:
+        """Save in a thread, so the screen answers while the disk works; edits made
+        meanwhile stay unsaved. A save asked for during another waits for it."""
         from screens.saving import save_asking
 
+        await self.saved()
+        self._saving = asyncio.Event()
+        revision = self._revision
         self.plan.updated = dt.datetime.now(dt.UTC).astimezone()
-        fingerprint = await save_asking(self, self.lang, self.plan, self.path, self.fingerprint)
+        self._show_title()
+        try:
+            snapshot = await asyncio.to_thread(self.plan.model_copy, deep=True)
+            fingerprint = await save_asking(self, self.lang, snapshot, self.path, self.fingerprint)
+        finally:
+            self._saving.set()
+            self._saving = None
         if fingerprint is None:
+            self._show_title()
             return False
-        self.fingerprint, self.dirty = fingerprint, False
-        self._base = self.plan.model_copy(deep=True)
+        self.fingerprint, self._base = fingerprint, snapshot
+        self.dirty = self._revision != revision
         self.notify(t(self.lang, "plan_saved", path=shown_path(self.path)), markup=False)
-        self.show_plan()
+        self._show_title()
         return True
+
+    async def saved(self) -> None:
+        """Wait for a save that is running (a quit waits for it)."""
+        if self._saving is not None:
+            await self._saving.wait()
 
     @work(exclusive=True, group="plan-close")
     async def action_close(self) -> None:
@@ -424,6 +525,7 @@ class PlanScreen(GuideScreen[None]):
         """With unsaved changes, ask to save, discard or stay; True to go on leaving.
         A running timer goes on (it lives in the file: stop it later, here or with
         ``remote-guide stop``)."""
+        await self.saved()
         if not self.dirty:
             return True
         lang = self.lang

@@ -3,6 +3,7 @@ as messages. Shared by the wizard and the plan screen."""
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,11 @@ from screens.dialogs import ask
 async def save_asking(
     screen: Screen[Any], lang: Lang, plan: Plan, path: Path, expected: Fingerprint | None
 ) -> Fingerprint | None:
-    """Save ``plan``; on a conflict ask whether to overwrite. None when not saved.
-    Must run in a worker (it waits for the user's answer)."""
+    """Save ``plan`` (in a thread: the disk never holds up the screen); on a conflict ask
+    whether to overwrite. None when not saved. Must run in a worker (it waits for the
+    user's answer); ``plan`` must not change until it returns."""
     try:
-        return save_plan(plan, path, expected=expected)
+        return await asyncio.to_thread(save_plan, plan, path, expected=expected)
     except SaveConflict:
         if expected is None:
             answer = await ask(
@@ -42,7 +44,7 @@ async def save_asking(
         if answer != "overwrite":
             return None
         try:
-            return save_plan(plan, path, expected=expected, overwrite=True)
+            return await asyncio.to_thread(save_plan, plan, path, expected=expected, overwrite=True)
         except PlanError as error:
             _failed(screen, lang, error)
     except PlanError as error:

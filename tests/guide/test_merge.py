@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from guide.merge import ABSENT, MergeError, adopt, merge, merge_all, weave
+from guide.merge import ABSENT, MergeError, adopt, merge, merge_all, merge_edits, weave
 from guide.merge_text import summary_lines
 from guide.plan import EntryKind, LogEntry, Milestone, Plan, Review, StopRule, Timer, Tombstone
 from guide.storage import plan_from_toml, plan_to_toml
@@ -387,3 +387,92 @@ def test_a_timer_in_one_copy_only_is_kept_and_told_when_the_other_could_have_sto
         "other was saved later: kept it running; if it was stopped on the other machine, "
         "cancel it"
     )
+
+
+# --- the open app against the file (what guide/log_merge.py did, and the question) ----------
+
+
+def test_each_side_edits_other_entries_and_both_add(base: Plan) -> None:
+    ours, theirs = copy(base, saved=9), copy(base, saved=10)
+    ours.log[3] = ours.log[3].model_copy(update={"minutes": 99, "changed": at(9)})
+    theirs.log[0] = theirs.log[0].model_copy(update={"note": "from the shell", "changed": at(10)})
+    mine, new = entry(11), entry(7, "Toloka")
+    ours.log.append(mine)
+    theirs.log.append(new)
+    result = merge(ours, theirs, base)
+    assert result.plan.log[0].note == "from the shell" and result.plan.log[3].minutes == 99
+    assert result.plan.log[-2:] == [mine, new]
+    assert result.summary.entries_added == [new]
+    assert result.summary.entries_differed == [] and result.summary.fields == []
+
+
+def test_a_tombstoned_entry_edited_on_the_other_side_is_removed_both_ways(base: Plan) -> None:
+    ours, theirs = copy(base), copy(base)
+    gone = ours.log.pop(2)
+    ours.deleted.append(Tombstone(id=gone.id, when=at(9)))
+    theirs.log[2] = theirs.log[2].model_copy(update={"minutes": 1, "changed": at(10)})
+    assert gone.id not in ids(merge(ours, theirs, base).plan)
+    back = merge(theirs, ours)
+    assert back.summary.entries_removed == [theirs.log[2]] and gone.id not in ids(back.plan)
+    assert [t.id for t in back.plan.deleted] == [gone.id]
+
+
+def test_unsaved_edits_against_the_file_ask_only_for_settings_changed_on_both(
+    base: Plan,
+) -> None:
+    ours, theirs = copy(base, saved=8), copy(base, saved=11)  # ours: unsaved, not re-stamped
+    ours.limits.daily_minutes = 80
+    ours.title = "Mine"
+    theirs.limits.daily_minutes = 100
+    theirs.profile.currency = "EUR"  # the file's alone: taken, not asked
+    theirs.log.append(entry(15, "Toloka"))
+    ours.log.append(entry(20))
+    edits = merge_edits(base, ours, theirs)
+    assert [(d.path, d.kept, d.other) for d in edits.asked] == [("limits.daily_minutes", 80, 100)]
+    for result, daily in ((edits.mine, 80), (edits.theirs, 100)):
+        plan = result.plan
+        assert plan.limits.daily_minutes == daily
+        assert (plan.title, plan.profile.currency) == ("Mine", "EUR")
+        assert len(plan.log) == len(base.log) + 2
+        assert plan.updated == theirs.updated  # not the moment used to pick a side
+
+
+def test_unsaved_edits_without_a_setting_on_both_sides_ask_nothing(base: Plan) -> None:
+    ours, theirs = copy(base, saved=8), copy(base, saved=11)
+    ours.limits.daily_minutes = 80
+    theirs.log.append(entry(15, "Toloka"))
+    edits = merge_edits(base, ours, theirs)
+    assert edits.asked == [] and edits.theirs is edits.mine
+    assert edits.mine.plan.limits.daily_minutes == 80
+    assert len(edits.mine.plan.log) == len(base.log) + 1
+
+
+def test_keep_both_joins_lists_of_words_and_keeps_mine_elsewhere(base: Plan) -> None:
+    from guide.merge import can_keep_both, keep_both
+
+    ours, theirs = copy(base, saved=8), copy(base, saved=11)
+    goal = base.goals[0].skill
+    ours.profile.skills = ["SQL", "Excel"]
+    theirs.profile.skills = ["SQL", "Python"]
+    ours.goals[0].resources = ["Book A"]
+    theirs.goals[0].resources = ["Course B"]
+    ours.limits.daily_minutes, theirs.limits.daily_minutes = 80, 100
+    edits = merge_edits(base, ours, theirs)
+    assert {d.path for d in edits.asked} == {
+        "profile.skills",
+        f"goals[{goal}].resources",
+        "limits.daily_minutes",
+    }
+    assert can_keep_both(edits)
+    plan = keep_both(edits)
+    assert plan.profile.skills == ["SQL", "Excel", "Python"]
+    assert plan.goals[0].resources == ["Book A", "Course B"]
+    assert plan.limits.daily_minutes == 80
+
+
+def test_setting_a_field_by_path_finds_items_with_brackets_in_their_names(base: Plan) -> None:
+    from guide.merge import _set
+
+    doc = {"goals": [{"skill": "C[++]", "milestones": [{"title": "x]y", "due": 1}]}]}
+    _set(doc, "goals[C[++]].milestones[x]y].due", 2)
+    assert doc["goals"][0]["milestones"][0]["due"] == 2  # type: ignore[index]
