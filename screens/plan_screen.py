@@ -35,6 +35,7 @@ from guide.plan import (
 )
 from guide.printable import shown_path
 from guide.rate import money_text
+from guide.review import ReviewError, apply_review, last_review, review_due
 from guide.storage import LoadedPlan, PlanError, load_plan, update_plan
 from guide.timer import TimerError, start_timer, stop_timer, take_limit_notice, timer_status
 from screens.base import GuideScreen
@@ -55,6 +56,9 @@ def now() -> dt.datetime:
 
 
 class PlanScreen(GuideScreen[None]):
+    review_on_open = True
+    """Whether opening a plan whose review is due starts the review (tests turn it off)."""
+
     CSS_PATH = "plan.tcss"
     BINDINGS = [
         Binding("e", "edit", "Edit", id="plan_edit"),
@@ -69,6 +73,7 @@ class PlanScreen(GuideScreen[None]):
         Binding("d", "delete_entry", "Delete", id="plan_delete", show=False),
         Binding("u", "undo", "Undo", id="plan_undo", show=False),
         Binding("c", "compare", "Compare", id="plan_compare", show=False),
+        Binding("r", "review", "Review", id="plan_review", show=False),
         Binding("ctrl+s", "save", "Save", id="plan_save"),
         Binding("escape", "close", "Close", id="plan_close"),
     ]
@@ -135,6 +140,8 @@ class PlanScreen(GuideScreen[None]):
         self.show_plan()
         self._tick()
         self.set_interval(1, self._watch)
+        if self.review_on_open and review_due(self.plan, self.today()) is not None:
+            self.call_after_refresh(self.action_review)  # after the plan's first frame
 
     # Showing ----------------------------------------------------------------------------
 
@@ -275,6 +282,30 @@ class PlanScreen(GuideScreen[None]):
 
         self.app.push_screen(CompareScreen(self.lang, self.plan, self.today()))
 
+    @work(exclusive=True, group="plan-review")
+    async def action_review(self) -> None:
+        """The review (screens/review_screen.py); its decision is recorded in the file at
+        once, under the lock, like the timer. Escape there records nothing."""
+        from screens.review_screen import ReviewScreen
+
+        today = self.today()
+        copy = dataclasses.replace(self.context, plan=self.plan.model_copy(deep=True))
+        due = review_due(self.plan, today)
+        answer = await self.app.push_screen_wait(ReviewScreen(copy, due))
+        if answer is None:
+            return
+        review = await self._write(lambda p: answer.record(p, today))
+        if review is None:
+            return
+        try:  # with unsaved edits the reread kept our plan: it takes the review too
+            apply_review(self.plan, review)
+        except ReviewError as failed:
+            self.notify("; ".join(failed.problems), markup=False, severity="warning")
+        words = t(self.lang, f"cli_decision_{review.decision.value}")
+        date = date_text(self.lang, review.next_review)
+        self.notify(t(self.lang, "review_recorded", decision=words, date=date), markup=False)
+        self.show_plan()
+
     # The timer ---------------------------------------------------------------------------
 
     @work(exclusive=True, group="plan-timer")
@@ -332,7 +363,7 @@ class PlanScreen(GuideScreen[None]):
         None, with the problem shown, if the file can't take it."""
         try:
             result, _ = await asyncio.to_thread(update_plan, self.path, change)
-        except (PlanError, TimerError, LogError) as failed:
+        except (PlanError, TimerError, LogError, ReviewError) as failed:
             self.notify(str(failed), markup=False, severity="error")
             return None
         await self._reread()
@@ -465,6 +496,11 @@ def status_lines(plan: Plan, lang: Lang, today: dt.date) -> list[str]:
         else "plan_review_overdue"
     )
     lines.append(t(lang, key, date=date) if days == 0 else tn(lang, key, abs(days), date=date))
+    last = last_review(plan)
+    if last is not None:
+        words = t(lang, f"cli_decision_{last.decision.value}")
+        when = date_text(lang, last.date)
+        lines.append(t(lang, "review_last", date=when, decision=words, reason=last.reason))
     return lines
 
 
