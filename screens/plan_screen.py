@@ -303,7 +303,7 @@ class PlanScreen(GuideScreen[None]):
             self.notify("; ".join(failed.problems), markup=False, severity="warning")
         words = t(self.lang, f"cli_decision_{review.decision.value}")
         date = date_text(self.lang, review.next_review)
-        self.notify(t(self.lang, "review_recorded", decision=words, date=date), markup=False)
+        self.notify(t(self.lang, "rev_recorded", decision=words, date=date), markup=False)
         self.show_plan()
 
     # The timer ---------------------------------------------------------------------------
@@ -500,7 +500,7 @@ def status_lines(plan: Plan, lang: Lang, today: dt.date) -> list[str]:
     if last is not None:
         words = t(lang, f"cli_decision_{last.decision.value}")
         when = date_text(lang, last.date)
-        lines.append(t(lang, "review_last", date=when, decision=words, reason=last.reason))
+        lines.append(t(lang, "rev_last", date=when, decision=words, reason=last.reason))
     return lines
 
 

@@ -82,18 +82,18 @@ def whole(text: str) -> int | None:
 def due_lines(plan: Plan, due: ReviewDue | None, lang: Lang) -> list[str]:
     """Why the review is due (or that it isn't yet)."""
     if due is None:
-        return [t(lang, "review_any_time", date=date_text(lang, plan.limits.review_date))]
+        return [t(lang, "rev_any_time", date=date_text(lang, plan.limits.review_date))]
     currency, rule = plan.profile.currency, plan.limits.stop_rule
     lines = []
     if due.date_reached:
-        lines.append(t(lang, "review_due_date", date=date_text(lang, due.review_date)))
+        lines.append(t(lang, "rev_due_date", date=date_text(lang, due.review_date)))
     for hit in due.stop_hits:
         minimum = money_text(rule.min_hourly_rate if rule else None, currency, lang)
         rate = money_text(hit.rate, currency, lang)
         lines.append(
             tn(
                 lang,
-                "review_due_rule",
+                "rev_due_rule",
                 hit.weeks,
                 platform=hit.platform,
                 rate=rate,
@@ -116,10 +116,10 @@ def number_lines(plan: Plan, today: dt.date, lang: Lang) -> list[str]:
         )
 
     lines = [
-        t(lang, "review_since", since=date_text(lang, totals.start)),
+        t(lang, "rev_since", since=date_text(lang, totals.start)),
         t(
             lang,
-            "review_work",
+            "rev_work",
             work=duration_text(lang, totals.work_minutes),
             earned=money_text(totals.earned, currency, lang),
             net=money_text(totals.net, currency, lang),
@@ -127,22 +127,22 @@ def number_lines(plan: Plan, today: dt.date, lang: Lang) -> list[str]:
         ),
     ]
     for name, p in totals.platforms.items():
-        rate = p.earned * 60 / p.minutes if p.minutes else None
+        rate = p.net * 60 / p.minutes if p.minutes else None  # after fees and tax
         lines.append(
             t(
                 lang,
-                "review_platform_line",
+                "rev_platform_line",
                 platform=name,
                 work=duration_text(lang, p.minutes),
                 earned=money_text(p.earned, currency, lang),
                 rate=per_hour(rate),
             )
         )
-    lines.append(t(lang, "review_study", study=duration_text(lang, totals.study_minutes)))
+    lines.append(t(lang, "rev_study", study=duration_text(lang, totals.study_minutes)))
     lines.append(
         t(
             lang,
-            "review_milestones",
+            "rev_milestones",
             done=numbers.milestones_done,
             open=numbers.milestones_open,
             overdue=numbers.milestones_overdue,
@@ -181,30 +181,32 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
         lang, plan, today = self.lang, self.plan, self.context.today()
         yield Header(icon="")
         with VerticalScroll(id="review-body"):
-            yield Static(Content(t(lang, "review_title")), id="review-heading")
+            yield Static(Content(t(lang, "rev_title")), id="review-heading")
             yield Static(Content("\n".join(due_lines(plan, self.due, lang))), id="review-why")
             yield Static(Content("\n".join(number_lines(plan, today, lang))), id="review-numbers")
-            yield Label(Content(t(lang, "review_decision")), classes="field-label")
+            yield Label(Content(t(lang, "rev_decision")), classes="field-label")
             yield Choices(
                 *(
-                    RadioButton(Content(t(lang, f"cli_decision_{d.value}")), name=d.value)
+                    RadioButton(
+                        Content(t(lang, f"cli_decision_{d.value}")),
+                        name=d.value,
+                        id=f"decision-{d.value}",
+                    )
                     for d in Decision
                 ),
                 id="review-decision",
             )
             yield from self._details()
-            yield Label(Content(t(lang, "review_read_first")), classes="field-label")
+            yield Label(Content(t(lang, "rev_read_first")), classes="field-label")
             yield Vertical(id="review-articles")
-            yield Label(Content(t(lang, "review_reason_label")), classes="field-label")
+            yield Label(Content(t(lang, "rev_reason_label")), classes="field-label")
             yield Input(id="review-reason", max_length=200)
             next_review = today + dt.timedelta(weeks=DEFAULT_WEEKS)
-            yield Static(Content(t(lang, "review_next", date=date_text(lang, next_review))))
+            yield Static(Content(t(lang, "rev_next", date=date_text(lang, next_review))))
             yield Static(id="review-error", markup=False)
             with Horizontal(id="review-buttons"):
-                yield Button(
-                    Content(t(lang, "review_record")), id="review-record", variant="primary"
-                )
-                yield Button(Content(t(lang, "review_later")), id="review-later")
+                yield Button(Content(t(lang, "rev_record")), id="review-record", variant="primary")
+                yield Button(Content(t(lang, "rev_later")), id="review-later")
         yield Footer()
 
     def _details(self) -> ComposeResult:
@@ -212,24 +214,24 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
         lang, plan = self.lang, self.plan
         with Horizontal(id="review-weekly-row", classes="review-detail"):
             current = plan.limits.weekly_minutes
-            yield Label(Content(t(lang, "review_weekly_label", current=current)))
+            yield Label(Content(t(lang, "rev_weekly_label", current=current)))
             yield WholeInput(str(current), id="review-weekly", select_on_focus=True)
         with Vertical(id="review-platform-box", classes="review-detail"):
-            yield Label(Content(t(lang, "review_platform_label")), classes="field-label")
+            yield Label(Content(t(lang, "rev_platform_label")), classes="field-label")
             yield Choices(
                 *(RadioButton(Content(name), name=name) for name in self.open_platforms()),
                 id="review-platform",
             )
         with Vertical(id="review-goal-box", classes="review-detail"):
-            yield Label(Content(t(lang, "review_goal_label")), classes="field-label")
+            yield Label(Content(t(lang, "rev_goal_label")), classes="field-label")
             yield Choices(
                 *(RadioButton(Content(g.skill), name=g.skill) for g in plan.goals),
                 id="review-goal",
             )
         with Horizontal(id="review-hours-row", classes="review-detail"):
-            yield Label(Content(t(lang, "review_hours_label")))
+            yield Label(Content(t(lang, "rev_hours_label")))
             yield WholeInput("2", id="review-hours", select_on_focus=True)
-            yield Button(Content(t(lang, "review_compare")), id="review-compare", compact=True)
+            yield Button(Content(t(lang, "rev_compare")), id="review-compare", compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = self.plan.title
@@ -242,7 +244,7 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
             self.query_one("#review-goal", Choices).choose(self.plan.goals[0].skill)
         self.query_one("#review-error").display = False
         self._show_decision()
-        self.query_one("#review-decision").focus()
+        self.query_one("#review-decision").focus(scroll_visible=False)  # why comes first
 
     # The decision -----------------------------------------------------------------------
 
@@ -270,7 +272,7 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
         box.remove_children()
         lang, guide = self.lang, self.context.guide
         if self.decision is None or guide is None:
-            box.mount(Static(Content(t(lang, "review_pick_hint")), classes="muted"))
+            box.mount(Static(Content(t(lang, "rev_pick_hint")), classes="muted"))
             return
         box.mount_all(
             Button(
@@ -319,21 +321,21 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
         """The answer, or the problem with it in the reader's words."""
         lang, plan, decision = self.lang, self.plan, self.decision
         if decision is None:
-            return t(lang, "review_err_decision")
+            return t(lang, "rev_err_decision")
         reason = self.query_one("#review-reason", Input).value.strip()
         if not reason:
-            return t(lang, "review_err_reason")
+            return t(lang, "rev_err_reason")
         answer = ReviewAnswer(decision, reason)
         if decision is Decision.CUT_HOURS:
             current = plan.limits.weekly_minutes
             minutes = whole(self.query_one("#review-weekly", Input).value)
             if minutes is None or minutes >= current:
-                return t(lang, "review_err_weekly", current=current)
+                return t(lang, "rev_err_weekly", current=current)
             answer = ReviewAnswer(decision, reason, weekly_minutes=minutes)
         elif decision is Decision.DROP_PLATFORM:
             platform = self.query_one("#review-platform", Choices).chosen
             if platform is None:
-                return t(lang, "review_err_no_platform")
+                return t(lang, "rev_err_no_platform")
             answer = ReviewAnswer(decision, reason, platform=platform)
         elif decision in (Decision.SWITCH_TO_SKILL, Decision.MOVE_HOURS_TO_STUDY):
             goal = self.query_one("#review-goal", Choices).chosen
@@ -341,9 +343,9 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
             if decision is Decision.SWITCH_TO_SKILL:
                 answer = ReviewAnswer(decision, reason, goal=goal)
             elif goal is None:
-                return t(lang, "review_err_no_goal")
+                return t(lang, "rev_err_no_goal")
             elif hours is None or not 1 <= hours <= MAX_HOURS:
-                return t(lang, "review_err_hours")
+                return t(lang, "rev_err_hours")
             else:
                 answer = ReviewAnswer(decision, reason, goal=goal, hours_per_week=hours)
         return answer
