@@ -157,7 +157,9 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
     CSS_PATH = "review.tcss"
     BINDINGS = [
         Binding("ctrl+s", "record", "Record", id="review_record"),
-        Binding("c", "compare", "What the move brings", id="review_compare"),
+        # priority: before the hours field sees it (it takes digits only); not in the
+        # reason field, where "c" is a letter (check_action)
+        Binding("c", "compare", "What the move brings", id="review_compare", priority=True),
         Binding("escape", "later", "Later", id="review_later"),
     ]
 
@@ -219,13 +221,19 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
         with Vertical(id="review-platform-box", classes="review-detail"):
             yield Label(Content(t(lang, "rev_platform_label")), classes="field-label")
             yield Choices(
-                *(RadioButton(Content(name), name=name) for name in self.open_platforms()),
+                *(
+                    RadioButton(Content(name), name=name, id=f"platform-{i}")
+                    for i, name in enumerate(self.open_platforms())
+                ),
                 id="review-platform",
             )
         with Vertical(id="review-goal-box", classes="review-detail"):
             yield Label(Content(t(lang, "rev_goal_label")), classes="field-label")
             yield Choices(
-                *(RadioButton(Content(g.skill), name=g.skill) for g in plan.goals),
+                *(
+                    RadioButton(Content(g.skill), name=g.skill, id=f"goal-{i}")
+                    for i, g in enumerate(plan.goals)
+                ),
                 id="review-goal",
             )
         with Horizontal(id="review-hours-row", classes="review-detail"):
@@ -293,7 +301,8 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "compare":
-            return self.decision is Decision.MOVE_HOURS_TO_STUDY
+            typing = isinstance(self.focused, Input) and not isinstance(self.focused, WholeInput)
+            return self.decision is Decision.MOVE_HOURS_TO_STUDY and not typing
         return True
 
     # What the move brings ------------------------------------------------------------------
