@@ -202,7 +202,7 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
             yield Label(Content(t(lang, "rev_read_first")), classes="field-label")
             yield Vertical(id="review-articles")
             yield Label(Content(t(lang, "rev_reason_label")), classes="field-label")
-            yield Input(id="review-reason", max_length=200)
+            yield Input(id="review-reason", max_length=200, compact=True)
             next_review = today + dt.timedelta(weeks=DEFAULT_WEEKS)
             yield Static(Content(t(lang, "rev_next", date=date_text(lang, next_review))))
             yield Static(id="review-error", markup=False)
@@ -274,6 +274,11 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
             self.query_one(selector).display = shown
         self._show_articles()
         self.refresh_bindings()
+        # What the decision needs next comes into view (at 80x24 it is below the fold).
+        if decision is not None:
+            shown = [selector for selector, on in needs.items() if on]
+            below = self.query_one(shown[-1] if shown else "#review-articles")
+            self.call_after_refresh(below.scroll_visible, animate=False)
 
     def _show_articles(self) -> None:
         box = self.query_one("#review-articles", Vertical)
