@@ -220,11 +220,11 @@ def take_limit_notice(plan: Plan, now: dt.datetime) -> bool:
 
 __all__ = [
     "LogError",
+    "SinceLater",
     "TimerError",
     "TimerStatus",
     "cancel_timer",
     "elapsed_minutes",
-    "SinceLater",
     "parse_since",
     "start_timer",
     "stop_timer",

@@ -499,6 +499,8 @@ def status_lines(plan: Plan, lang: Lang, today: dt.date) -> list[str]:
     last = last_review(plan)
     if last is not None:
         words = t(lang, f"cli_decision_{last.decision.value}")
+        if last.platform or last.goal:
+            words += f" ({last.platform or last.goal})"
         when = date_text(lang, last.date)
         lines.append(t(lang, "rev_last", date=when, decision=words, reason=last.reason))
     return lines

@@ -276,8 +276,8 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
         self.refresh_bindings()
         # What the decision needs next comes into view (at 80x24 it is below the fold).
         if decision is not None:
-            shown = [selector for selector, on in needs.items() if on]
-            below = self.query_one(shown[-1] if shown else "#review-articles")
+            wanted = [selector for selector, on in needs.items() if on]
+            below = self.query_one(wanted[-1] if wanted else "#review-articles")
             self.call_after_refresh(below.scroll_visible, animate=False)
 
     def _show_articles(self) -> None:

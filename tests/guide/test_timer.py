@@ -10,9 +10,9 @@ from guide.log import LogError
 from guide.plan import EntryKind, Plan
 from guide.storage import plan_from_toml, plan_to_toml
 from guide.timer import (
+    SinceLater,
     TimerError,
     cancel_timer,
-    SinceLater,
     parse_since,
     start_timer,
     stop_timer,
