@@ -307,7 +307,10 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "compare":
             typing = isinstance(self.focused, Input) and not isinstance(self.focused, WholeInput)
-            return self.decision is Decision.MOVE_HOURS_TO_STUDY and not typing
+            if typing:
+                return False  # a letter of the reason
+            # Shown greyed (and in the help) until the move is the decision.
+            return True if self.decision is Decision.MOVE_HOURS_TO_STUDY else None
         return True
 
     # What the move brings ------------------------------------------------------------------
