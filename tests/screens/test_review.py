@@ -12,11 +12,12 @@ import pytest
 from textual.widgets import Input, Static
 
 from guide.articles import Guide
-from guide.i18n import Lang
+from guide.i18n import Lang, t
 from guide.plan import Decision, Plan, PlatformStatus
 from guide.storage import load_plan, save_plan
 from screens.app import RemoteGuideApp
 from screens.compare import CompareScreen
+from screens.help import HelpScreen
 from screens.plan_screen import PlanScreen
 from screens.reader import ReaderScreen
 from screens.review_screen import ReviewScreen, due_lines
@@ -178,6 +179,12 @@ async def test_escape_records_nothing_and_the_review_comes_again(
     app = make(shipped_guide, lang, path, RULE_DAY)
     async with app.run_test(size=WIDE) as pilot:
         screen = await opened_review(pilot)
+        await pilot.press("f1")  # the help lists this screen's keys, in the reader's words
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        words = [w for _, w in app.screen.keys or []]
+        assert t(lang, "key_review_record") in words and t(lang, "key_review_compare") in words
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen)
         await decide(pilot, Decision.STOP_MICROTASKS)
         await type_into(pilot, "#review-reason", "not now")
         await pilot.press("escape")
