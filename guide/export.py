@@ -323,9 +323,13 @@ def _review_lines(reviews: list[dict[str, Any]], lang: Lang, esc: Any) -> list[s
     lines = []
     for r in reviews:
         what = t(lang, f"cli_decision_{r['decision']}")
-        detail = r["platform"] or r["goal"]
-        if detail:
-            what += f" ({esc(detail)})"
+        details = [esc(r["platform"] or r["goal"])] if r["platform"] or r["goal"] else []
+        if r["hours_per_week"]:  # move_hours_to_study: how many
+            details.append(t(lang, "show_review_hours", hours=r["hours_per_week"]))
+        if r["weekly_minutes"] is not None:  # cut_hours: to what
+            details.append(t(lang, "show_review_weekly", minutes=r["weekly_minutes"]))
+        if details:
+            what += f" ({', '.join(details)})"
         day, then = (date_text(lang, dt.date.fromisoformat(r[k])) for k in ("date", "next_review"))
         lines.append(
             t(lang, "show_review_line", date=day, what=what, reason=esc(r["reason"]), next=then)

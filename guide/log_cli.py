@@ -372,7 +372,7 @@ def _clock(when: dt.datetime, now: dt.datetime) -> str:
 
 
 def _start(args: argparse.Namespace) -> int:
-    from guide.timer import parse_since, start_timer
+    from guide.timer import SinceLater, parse_since, start_timer
 
     now = _now(args)
 
@@ -390,6 +390,11 @@ def _start(args: argparse.Namespace) -> int:
         if args.since is not None:
             try:
                 since = parse_since(args.since, now)
+            except SinceLater as later:
+                # Not taken as yesterday: 08:00 typed at 04:00 would be a 20-hour session.
+                example = f"{later.yesterday:%Y-%m-%d %H:%M}"
+                words = t(lang, "cli_since_later", time=f"{later.start:%H:%M}", example=example)
+                raise Refused(words) from None
             except ValueError:
                 raise Refused(t(lang, "cli_not_a_time", value=repr(args.since))) from None
         timer = start_timer(plan, now, platform=args.platform, goal=args.goal, since=since)

@@ -166,13 +166,23 @@ def record_review(
         )
     except (ValidationError, ValueError) as e:
         raise ReviewError(_problems_of(e)) from None
+    apply_review(plan, review)
+    return review
+
+
+def apply_review(plan: Plan, review: Review) -> None:
+    """Apply a review made already (by :func:`record_review`, on another copy of the
+    plan) to ``plan``: its decision, its place in ``reviews`` and the next review date.
+    Nothing happens if ``plan`` has it (the same id) already; ReviewError (plan
+    unchanged) if it doesn't fit this plan."""
+    if any(r.id == review.id for r in plan.reviews):
+        return
     problems = _check(plan, review)
     if problems:
         raise ReviewError(problems)
     _apply(plan, review)
     plan.reviews.append(review)
     plan.limits = plan.limits.model_copy(update={"review_date": review.next_review})
-    return review
 
 
 def _problems_of(error: Exception) -> list[str]:

@@ -38,14 +38,46 @@ def _aware(now: dt.datetime) -> dt.datetime:
     return now
 
 
+class SinceLater(TimerError):
+    """``--since HH:MM`` names a time later than now today. It is refused rather than
+    taken as yesterday: ``08:00`` typed at 04:00 would start a 20-hour session."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.start = start
+        time, example = f"{start:%H:%M}", f"{self.yesterday:%Y-%m-%d %H:%M}"
+        super().__init__(Problem("problem_since_later", time=time, example=example))
+
+    @property
+    def yesterday(self) -> dt.datetime:
+        """The same time the day before: what the user may have meant."""
+        return self.start - dt.timedelta(days=1)
+
+
 def parse_since(text: str, now: dt.datetime) -> dt.datetime:
-    """``HH:MM`` as the latest moment at that clock time not after ``now`` (today, or
-    yesterday when that time hasn't come yet today). TimerError if it isn't ``HH:MM``."""
-    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text.strip())
-    if match is None or int(match[1]) > 23 or int(match[2]) > 59:
+    """When a session started: ``HH:MM`` is today at that time (SinceLater if that is
+    later than ``now``); ``YYYY-MM-DD HH:MM`` (or with ``T``, or an offset) is that
+    moment, in ``now``'s time zone unless it names one. TimerError if it is neither."""
+    text = text.strip()
+    match = re.fullmatch(r"(\d{1,2}):(\d{2})", text)
+    if match is None:
+        return _date_time(text, now)
+    if int(match[1]) > 23 or int(match[2]) > 59:
         raise TimerError(Problem("problem_timer_since", text=repr(text)))
     start = _aware(now).replace(hour=int(match[1]), minute=int(match[2]), second=0, microsecond=0)
-    return start - dt.timedelta(days=1) if start > now else start
+    if start > now:
+        raise SinceLater(start)
+    return start
+
+
+def _date_time(text: str, now: dt.datetime) -> dt.datetime:
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2})?([+-]\d{2}:?\d{2}|Z)?", text):
+        try:
+            when = dt.datetime.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            return when if when.tzinfo is not None else when.replace(tzinfo=_aware(now).tzinfo)
+    raise TimerError(Problem("problem_timer_since", text=repr(text)))
 
 
 def start_timer(
@@ -190,6 +222,7 @@ def take_limit_notice(plan: Plan, now: dt.datetime) -> bool:
 
 __all__ = [
     "LogError",
+    "SinceLater",
     "TimerError",
     "TimerStatus",
     "cancel_timer",

@@ -36,6 +36,7 @@ from guide.plan import (
 )
 from guide.printable import shown_path
 from guide.rate import money_text
+from guide.review import ReviewError, apply_review, last_review, review_due
 from guide.storage import LoadedPlan, PlanError, load_plan, update_plan
 from guide.timer import TimerError, start_timer, stop_timer, take_limit_notice, timer_status
 from screens.base import GuideScreen
@@ -56,6 +57,9 @@ def now() -> dt.datetime:
 
 
 class PlanScreen(GuideScreen[None]):
+    review_on_open = True
+    """Whether opening a plan whose review is due starts the review (tests turn it off)."""
+
     CSS_PATH = "plan.tcss"
     BINDINGS = [
         Binding("e", "edit", "Edit", id="plan_edit"),
@@ -70,6 +74,7 @@ class PlanScreen(GuideScreen[None]):
         Binding("d", "delete_entry", "Delete", id="plan_delete", show=False),
         Binding("u", "undo", "Undo", id="plan_undo", show=False),
         Binding("c", "compare", "Compare", id="plan_compare", show=False),
+        Binding("r", "review", "Review", id="plan_review", show=False),
         Binding("ctrl+s", "save", "Save", id="plan_save"),
         Binding("escape", "close", "Close", id="plan_close"),
     ]
@@ -140,7 +145,7 @@ class PlanScreen(GuideScreen[None]):
         self.show_plan()
         self._tick()
         self.set_interval(1, self._watch)
-        self._offer_merge()
+        self._on_open()
 
     # Showing ----------------------------------------------------------------------------
 
@@ -299,6 +304,30 @@ class PlanScreen(GuideScreen[None]):
 
         self.app.push_screen(CompareScreen(self.lang, self.plan, self.today()))
 
+    @work(exclusive=True, group="plan-review")
+    async def action_review(self) -> None:
+        """The review (screens/review_screen.py); its decision is recorded in the file at
+        once, under the lock, like the timer. Escape there records nothing."""
+        from screens.review_screen import ReviewScreen
+
+        today = self.today()
+        copy = dataclasses.replace(self.context, plan=self.plan.model_copy(deep=True))
+        due = review_due(self.plan, today)
+        answer = await self.app.push_screen_wait(ReviewScreen(copy, due))
+        if answer is None:
+            return
+        review = await self._write(lambda p: answer.record(p, today))
+        if review is None:
+            return
+        try:  # with unsaved edits the reread kept our plan: it takes the review too
+            apply_review(self.plan, review)
+        except ReviewError as failed:
+            self.notify("; ".join(failed.problems), markup=False, severity="warning")
+        words = t(self.lang, f"cli_decision_{review.decision.value}")
+        date = date_text(self.lang, review.next_review)
+        self.notify(t(self.lang, "rev_recorded", decision=words, date=date), markup=False)
+        self.show_plan()
+
     # The timer ---------------------------------------------------------------------------
 
     @work(exclusive=True, group="plan-timer")
@@ -356,7 +385,7 @@ class PlanScreen(GuideScreen[None]):
         None, with the problem shown, if the file can't take it."""
         try:
             result, _ = await asyncio.to_thread(update_plan, self.path, change)
-        except (PlanError, TimerError, LogError) as failed:
+        except (PlanError, TimerError, LogError, ReviewError) as failed:
             self.notify(str(failed), markup=False, severity="error")
             return None
         await self._reread()
@@ -473,12 +502,15 @@ class PlanScreen(GuideScreen[None]):
         self.query_one(LogView).refresh_filters(self.plan)
         self.show_plan()
 
-    @work(group="plan-merge-offer")
-    async def _offer_merge(self) -> None:
-        """Conflict copies beside the plan (a sync tool's): offer to merge them now."""
+    @work(group="plan-open")
+    async def _on_open(self) -> None:
+        """After the first frame: offer to merge the conflict copies beside the plan (a
+        sync tool's), then start the review if one is due, one question at a time."""
         from screens.merge_offer import offer_merge
 
         await offer_merge(self)
+        if self.review_on_open and review_due(self.plan, self.today()) is not None:
+            self.action_review()
 
     # Saving and leaving -----------------------------------------------------------------
 
@@ -567,6 +599,13 @@ def status_lines(plan: Plan, lang: Lang, today: dt.date) -> list[str]:
         else "plan_review_overdue"
     )
     lines.append(t(lang, key, date=date) if days == 0 else tn(lang, key, abs(days), date=date))
+    last = last_review(plan)
+    if last is not None:
+        words = t(lang, f"cli_decision_{last.decision.value}")
+        if last.platform or last.goal:
+            words += f" ({last.platform or last.goal})"
+        when = date_text(lang, last.date)
+        lines.append(t(lang, "rev_last", date=when, decision=words, reason=last.reason))
     return lines
 
 

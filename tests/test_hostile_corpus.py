@@ -24,6 +24,7 @@ from screens.app import RemoteGuideApp
 from screens.open_plan import OpenPlanScreen
 from screens.plan_error import PlanErrorScreen
 from screens.plan_screen import PlanScreen
+from screens.review_screen import ReviewScreen
 from tests.screens.terminal import Capture, until
 
 CORPUS = Path(__file__).parent / "hostile_plans"
@@ -154,6 +155,9 @@ async def test_opening_every_hostile_file_in_the_app(
             app.open_plan(path)
             await until(pilot, lambda: _drawn(app, capture), f"{path.name!r} drawn")
             assert not capture.leaks(), path.name
+            if isinstance(app.screen, ReviewScreen):  # a plan due for review opens on it
+                app.screen.dismiss(None)
+                await until(pilot, lambda: isinstance(app.screen, PlanScreen), "the plan")
             app.pop_screen()
     assert contents(hostile_folder) == before
 
@@ -162,4 +166,15 @@ def _drawn(app: RemoteGuideApp, capture: Capture) -> bool:
     text = capture.text()
     if isinstance(app.screen, PlanErrorScreen):
         return "This plan can't be opened" in text
-    return isinstance(app.screen, PlanScreen) and "Platforms" in text
+    if isinstance(app.screen, ReviewScreen):
+        return "Time to review your plan" in text
+    return isinstance(app.screen, PlanScreen) and "Platforms" in text and not _review_due(app)
+
+
+def _review_due(app: RemoteGuideApp) -> bool:
+    """The plan screen is about to open the review over itself."""
+    from guide.review import review_due
+
+    screen = app.screen
+    assert isinstance(screen, PlanScreen)
+    return review_due(screen.plan, app.today()) is not None

@@ -220,3 +220,15 @@ def test_show_and_markdown_include_the_reviews() -> None:
     assert "## Reviews\n\n- 14 Dec 2026  Drop a platform (Toloka): Pays \\[b\\]little;" in markdown
     russian = summary_text(summary, "plan.toml", "ru")
     assert "  14 декабря 2026  Отказаться от платформы (Toloka)" in russian
+    # What a cut or a move changed is part of its line.
+    record_review(plan, dt.date(2026, 12, 15), "cut_hours", "Tired", weekly_minutes=240)
+    goal = plan.goals[0].skill
+    record_review(
+        plan, dt.date(2026, 12, 15), "move_hours_to_study", "Study", goal=goal, hours_per_week=2
+    )
+    text = summary_text(plan_summary(plan, dt.date(2026, 12, 15)), "plan.toml", "en")
+    assert "Cut the hours for microtasks (weekly limit 240 min): Tired" in text
+    assert f"Move hours to study ({goal}, 2 h a week): Study" in text
+    russian = summary_text(plan_summary(plan, dt.date(2026, 12, 15)), "plan.toml", "ru")
+    assert f"Перенести часы на учёбу ({goal}, 2 ч в неделю)" in russian
+    assert "(недельный лимит 240 мин)" in to_markdown(plan, dt.date(2026, 12, 15), lang="ru")

@@ -150,6 +150,27 @@ def test_timer_from_the_shell(plan_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 1 and "No timer is running" in err
 
 
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [("en", "later than now"), ("ru", "позже, чем сейчас")],
+)
+def test_since_later_than_now_is_refused(
+    plan_path: Path, capsys: pytest.CaptureFixture[str], lang: str, words: str
+) -> None:
+    before = plan_path.read_bytes()
+    args = ["--lang", lang, "start", str(plan_path), "--platform", "Prolific", "--since", "23:50"]
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (1, "")
+    assert words in err and "--since '2026-11-18 23:50'" in err
+    assert plan_path.read_bytes() == before
+    # With the date given, yesterday evening is fine (under a day ago).
+    code, out, _ = run(
+        capsys, "start", str(plan_path), "--platform", "Prolific", "--since", "2026-11-18 23:50"
+    )
+    assert code == 0 and "2026-11-18 23:50" in out
+    assert load_plan(plan_path).plan.timer is not None
+
+
 def test_status_says_when_the_limit_is_reached(
     plan_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -12,6 +12,7 @@ from guide.plan import Decision, PlatformStatus
 from guide.review import (
     ReviewError,
     advice,
+    apply_review,
     record_review,
     review_due,
     review_numbers,
@@ -81,6 +82,21 @@ def test_recording_applies_the_decision() -> None:
         Decision.STOP_MICROTASKS,
     ]
     assert plan_from_toml(plan_to_toml(plan)) == plan
+
+
+def test_a_review_made_on_one_copy_applies_to_another_once() -> None:
+    # The app records in the file, then its own plan (with unsaved edits) takes the review.
+    in_file, on_screen = example_plan(), example_plan()
+    review = record_review(in_file, REVIEW_DAY, "drop_platform", "Pays little", platform="Toloka")
+    apply_review(on_screen, review)
+    apply_review(on_screen, review)  # the same id again: nothing more
+    assert on_screen == in_file and len(on_screen.reviews) == 1
+    gone = example_plan()
+    gone.platforms = [p for p in gone.platforms if p.name != "Toloka"]
+    before = gone.model_copy(deep=True)
+    with pytest.raises(ReviewError, match="Toloka"):
+        apply_review(gone, review)
+    assert gone == before
 
 
 @pytest.mark.parametrize(

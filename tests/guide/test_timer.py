@@ -10,6 +10,7 @@ from guide.log import LogError
 from guide.plan import EntryKind, Plan
 from guide.storage import plan_from_toml, plan_to_toml
 from guide.timer import (
+    SinceLater,
     TimerError,
     cancel_timer,
     parse_since,
@@ -31,10 +32,18 @@ def plan() -> Plan:
     return example_plan()
 
 
-def test_since_is_the_latest_such_time() -> None:
+def test_since_is_today_or_an_explicit_date_and_time() -> None:
     assert parse_since("09:15", NOW) == NOW.replace(hour=9, minute=15)
-    assert parse_since("23:50", NOW) == NOW.replace(hour=23, minute=50) - dt.timedelta(days=1)
-    for bad in ("9", "24:00", "10:60", "ten"):
+    assert parse_since("10:00", NOW) == NOW  # now itself is fine
+    # A time later than now is refused, not taken as yesterday (a 20-hour session).
+    with pytest.raises(SinceLater) as later:
+        parse_since("23:50", NOW)
+    assert later.value.yesterday == NOW.replace(hour=23, minute=50) - dt.timedelta(days=1)
+    yesterday = NOW.replace(day=18, hour=23, minute=50)
+    assert parse_since("2026-11-18 23:50", NOW) == yesterday
+    assert parse_since("2026-11-18T23:50", NOW) == yesterday
+    assert parse_since("2026-11-18T20:50Z", NOW) == yesterday  # an offset of its own
+    for bad in ("9", "24:00", "10:60", "ten", "2026-11-31 10:00", "2026-11-18", "18.11 23:50"):
         with pytest.raises(TimerError):
             parse_since(bad, NOW)
 

@@ -13,6 +13,16 @@ def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Input, "cursor_blink", False)
 
 
+@pytest.fixture(autouse=True)
+def _no_review_on_open(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Opening a plan whose review is due starts the review; the example plan is due on
+    most days (its stop rule fires), so tests of other things turn that off.
+    tests/screens/test_review.py turns it back on."""
+    from screens.plan_screen import PlanScreen
+
+    monkeypatch.setattr(PlanScreen, "review_on_open", False)
+
+
 @pytest.fixture
 def make_app(shipped_guide: Guide):  # type: ignore[no-untyped-def]
     def make(lang: str = "en", guide: Guide | None = None) -> RemoteGuideApp:
