@@ -56,7 +56,10 @@ def now() -> dt.datetime:
 
 class PlanScreen(GuideScreen[None]):
     CSS_PATH = "plan.tcss"
+    # At 80 columns the footer has room for the plan's own keys only (q and / are in help).
+    FOOTER_HIDES = frozenset({"quit", "search"})
     BINDINGS = [
+        Binding("i", "details", "Details", id="plan_details", show=False),
         Binding("e", "edit", "Edit", id="plan_edit"),
         # Steps with a key of their own on this screen ("v" for vetting...).
         *(
@@ -119,7 +122,7 @@ class PlanScreen(GuideScreen[None]):
             yield LogView(self.lang, self.plan, id="plan-log")
             yield HistoryCharts(self.lang, id="plan-charts")
             yield Static(Content(t(self.lang, "plan_keys")), classes="muted")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)
@@ -269,6 +272,11 @@ class PlanScreen(GuideScreen[None]):
         text = entry_text(entry, self.lang, self.plan.profile.currency)
         self.notify(t(self.lang, message, entry=text), markup=False)
         self.changed()
+
+    def action_details(self) -> None:
+        from screens.plan_details import PlanDetailsScreen
+
+        self.app.push_screen(PlanDetailsScreen(self.lang, self.plan))
 
     def action_compare(self) -> None:
         from screens.compare import CompareScreen

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid
-from textual.events import Resize
 from textual.content import Content
+from textual.events import Resize
 from textual.widgets import Checkbox, Label, Static
 
 from guide.i18n import t
