@@ -17,6 +17,10 @@ from textual.widgets.button import ButtonVariant
 from screens.base import GuideModal
 
 
+class AnswerList(VerticalScroll, can_focus=False):
+    """A column of answers that scrolls when long; the focus goes to the answers."""
+
+
 class ChoiceDialog(GuideModal[str]):
     """Returns the id of the chosen answer; Escape returns ``cancel``."""
 
@@ -38,7 +42,7 @@ class ChoiceDialog(GuideModal[str]):
             # More answers than fit on one row at 80 columns go in a column of one-line
             # buttons, which scrolls when even that is too long (a timer for ten goals).
             many = len(self._answers) > self.ONE_ROW
-            row = VerticalScroll if many else Horizontal
+            row = AnswerList if many else Horizontal
             with row(classes="dialog-buttons list" if many else "dialog-buttons"):
                 for i, (answer_id, label) in enumerate(self._answers):
                     variant: ButtonVariant = "primary" if i == 0 else "default"

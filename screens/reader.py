@@ -27,6 +27,8 @@ class ReaderScreen(GuideModal[None]):
         Binding("escape,q", "dismiss", "Close", id="close"),
         Binding("o", "open_source", "Open source", id="reader_open"),
         Binding("y", "copy", "Copy", id="reader_copy"),
+        # A modal screen blocks the app's keys: help, with this screen's keys, is its own.
+        Binding("f1,question_mark", "app.help", "Help", id="help"),
     ]
 
     def __init__(self, article_id: str, words: Sequence[str] = (), block: int = 0) -> None:

@@ -94,9 +94,7 @@ async def test_the_checklist_and_its_notes_fit_in_the_step_editor(
 
 
 @pytest.mark.parametrize("lang", LANGS)
-async def test_the_checklist_fits_in_the_wizard_and_follows_the_width(
-    make_app, lang: str
-) -> None:  # type: ignore[no-untyped-def]
+async def test_the_checklist_fits_in_the_wizard_and_follows_the_width(make_app, lang: str) -> None:  # type: ignore[no-untyped-def]
     from guide.plan import Platform, PlatformStatus
     from screens.steps.vetting import VettingStep
     from screens.wizard import WizardScreen
@@ -106,9 +104,7 @@ async def test_the_checklist_fits_in_the_wizard_and_follows_the_width(
         await open_wizard_step(app, pilot, "platforms")
         wizard = app.screen
         assert isinstance(wizard, WizardScreen)
-        wizard.context.plan.platforms.append(
-            Platform(name="Toloka", status=PlatformStatus.VETTING)
-        )
+        wizard.context.plan.platforms.append(Platform(name="Toloka", status=PlatformStatus.VETTING))
         wizard.go_to("vetting")
         vetting = app.screen.query_one(VettingStep)
         table: DataTable[Text] = vetting.query_one("#checklist", DataTable)
@@ -213,6 +209,8 @@ def footer_cut(app: RemoteGuideApp) -> list[str]:
     """The footer keys of the current screen that are cut or hidden under the palette key."""
     footer = app.screen.query_one(Footer)
     keys = list(footer.query("FooterKey"))
+    if len(keys) < 3:  # the footer fills itself in after its screen is shown
+        return ["not drawn yet"]
     palette = [k for k in keys if "-command-palette" in k.classes]
     right = palette[0].region.x if palette else app.size.width
     return [
@@ -234,26 +232,26 @@ async def test_the_footers_fit_at_80_columns(
     app = RemoteGuideApp(lang=lang, guide=shipped_guide)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert footer_cut(app) == []
+        await wait_until(pilot, lambda: footer_cut(app) == [])
         main = app.screen
         assert isinstance(main, MainScreen)
         main.go(Place("article", "software"))
         main.focus_content()
         await pilot.pause()
-        assert footer_cut(app) == []
+        await wait_until(pilot, lambda: footer_cut(app) == [])
         await app.push_screen(ReaderScreen("software"))
         await pilot.pause()
-        assert footer_cut(app) == []
+        await wait_until(pilot, lambda: footer_cut(app) == [])
     path = plan_file(tmp_path)
     app = RemoteGuideApp(lang=lang, guide=shipped_guide, plan_path=path)  # type: ignore[arg-type]
     async with app.run_test(size=(80, 24)) as pilot:
         await open_plan(app, pilot)
         await pilot.pause()
-        assert footer_cut(app) == []
+        await wait_until(pilot, lambda: footer_cut(app) == [])
         await pilot.press("i")
         await wait_until(pilot, lambda: isinstance(app.screen, PlanDetailsScreen))
         await pilot.pause()
-        assert footer_cut(app) == []
+        await wait_until(pilot, lambda: footer_cut(app) == [])
 
 
 @pytest.mark.parametrize("lang", LANGS)
