@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from rich.console import Console
 from rich.markdown import Markdown
 
@@ -50,7 +52,7 @@ def test_links_are_found_where_they_are_drawn_at_any_width() -> None:
             drawn = "".join("".join(lines[link.first : link.last + 1]).split())
             assert "".join(link.url.split()) in drawn
         # in order, never overlapping the one before
-        assert all(a.last <= b.first for a, b in zip(links, links[1:], strict=False))
+        assert all(a.last <= b.first for a, b in pairwise(links))
 
 
 def test_links_between_takes_those_partly_on_screen() -> None:
