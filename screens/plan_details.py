@@ -137,8 +137,7 @@ def _value(value: Decimal | int | None, kind: str, currency: str, lang: Lang) ->
     if kind == "money":
         return money_text(Decimal(value), currency, lang)
     places = 0 if Decimal(value) == Decimal(value).to_integral_value() else 2
-    number = number_text(lang, value, places=places)
-    return t(lang, "details_percent", value=number) if kind == "percent" else number
+    return number_text(lang, value, places=places)  # a percent's label says "(%)"
 
 
 def pay_lines(plan: Plan, platform: Platform, lang: Lang) -> list[Content]:

@@ -131,16 +131,17 @@ async def test_the_note_dialog_shows_its_whole_title(
         await open_plan(app, pilot)
         await pilot.press("v")
         await wait_until(pilot, lambda: bool(app.screen.query("#checklist")))
-        app.screen.query_one("#checklist").focus()
+        table = app.screen.query_one("#checklist")
+        table.focus()
+        await wait_until(pilot, lambda: table.has_focus)
         await pilot.press("n")
         await wait_until(pilot, lambda: isinstance(app.screen, TextDialog))
-        await pilot.pause()
         title = app.screen.query_one(".dialog-title", Label)
         box = app.screen.query_one(".dialog-box")
+        await wait_until(pilot, lambda: title.region.height >= 2)  # the long title wraps
         assert box.content_region.contains_region(title.region)
         item = load_checklist().items[0].text(lang)
         assert item in str(title.render())
-        assert title.region.height >= 2  # the long title wraps
 
 
 # 3. The working days at 60 columns -----------------------------------------------------------

@@ -51,7 +51,7 @@ def saved(tmp_path: Path, plan: Plan) -> Path:
 
 @pytest.mark.parametrize(
     ("lang", "money", "day", "percent"),
-    [("en", "$1.20", "Sat", "10%"), ("ru", "1,20\u00a0$", "Сб", "10\u00a0%")],
+    [("en", "$1.20", "Sat", "Tax (%): 10"), ("ru", "1,20\u00a0$", "Сб", "Налог (%): 10")],
 )
 async def test_the_details_show_the_wizards_answers(
     shipped_guide: Guide, tmp_path: Path, lang: str, money: str, day: str, percent: str
