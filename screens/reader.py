@@ -92,8 +92,11 @@ class ReaderScreen(GuideModal[None]):
         self.open_link(link)
 
     def open_link(self, link: Link) -> None:
-        self.notify(t(self.app.lang, "reader_opening", url=escape_text(link.url)), markup=False)
-        webbrowser.open(link.url)
+        url = escape_text(link.url)
+        if webbrowser.open(link.url):
+            self.notify(t(self.app.lang, "reader_opening", url=url), markup=False)
+        else:  # no browser here (a server, a container): the address at least
+            self.notify(t(self.app.lang, "reader_no_browser", url=url), markup=False, timeout=10)
 
     def action_copy(self) -> None:
         """The selected passage, or else the address of the source on the screen."""

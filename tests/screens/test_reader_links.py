@@ -107,3 +107,17 @@ async def test_the_footer_and_help_show_the_keys(make_app, lang: str, words: lis
         help_screen = app.screen
         assert isinstance(help_screen, HelpScreen) and help_screen.keys is not None
         assert ("o", words[0]) in help_screen.keys and ("y", words[1]) in help_screen.keys
+
+
+async def test_without_a_browser_the_address_is_shown(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    app = make_app("en")
+    said: list[str] = []
+    monkeypatch.setattr("screens.reader.webbrowser.open", lambda url: False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await reader(app, pilot)
+        monkeypatch.setattr(screen, "notify", lambda text, **_: said.append(text))
+        link = screen.links()[0]
+        screen.open_link(link)
+        assert said and "No web browser" in said[0] and link.url in said[0]
