@@ -8,6 +8,7 @@ import pytest
 from guide.links import Link
 from screens.app import RemoteGuideApp
 from screens.reader import ReaderScreen
+from screens.source_links import SourceLinks
 from screens.widgets.article_view import ArticleView
 from screens.widgets.markdown_view import MarkdownView
 from tests.screens.conftest import wait_until
@@ -18,7 +19,9 @@ ARTICLE = "software"  # its sources are a list of links at the end
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     urls: list[str] = []
-    monkeypatch.setattr("screens.reader.webbrowser.open", lambda url: urls.append(url) or True)
+    monkeypatch.setattr(
+        "screens.source_links.webbrowser.open", lambda url: urls.append(url) or True
+    )
     return urls
 
 
@@ -31,7 +34,7 @@ async def reader(app: RemoteGuideApp, pilot) -> ReaderScreen:  # type: ignore[no
     return screen
 
 
-async def scroll_to(pilot, screen: ReaderScreen, link: Link) -> None:  # type: ignore[no-untyped-def]
+async def scroll_to(pilot, screen: SourceLinks, link: Link) -> None:  # type: ignore[no-untyped-def]
     view, body = screen.query_one(ArticleView), screen.query_one(MarkdownView)
     view.scroll_to(y=body.virtual_region.y + link.first, animate=False)
     await wait_until(pilot, lambda: link in screen.links_on_screen())
@@ -114,10 +117,31 @@ async def test_without_a_browser_the_address_is_shown(
 ) -> None:  # type: ignore[no-untyped-def]
     app = make_app("en")
     said: list[str] = []
-    monkeypatch.setattr("screens.reader.webbrowser.open", lambda url: False)
+    monkeypatch.setattr("screens.source_links.webbrowser.open", lambda url: False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await reader(app, pilot)
         monkeypatch.setattr(screen, "notify", lambda text, **_: said.append(text))
         link = screen.links()[0]
         screen.open_link(link)
         assert said and "No web browser" in said[0] and link.url in said[0]
+
+
+async def test_the_guide_opens_sources_too(make_app, opened: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from guide.history import Place
+    from screens.help import HELP_KEYS
+    from screens.main import MainScreen
+
+    app = make_app("en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        main = app.screen
+        assert isinstance(main, MainScreen)
+        assert main.links_on_screen() == []  # the home view: no article
+        main.go(Place("article", ARTICLE))
+        main.focus_content()
+        await wait_until(pilot, lambda: bool(main.links()))
+        link = main.links()[-1]
+        await scroll_to(pilot, main, link)
+        await pilot.click(MarkdownView, offset=(4, link.last))
+        await wait_until(pilot, lambda: opened == [link.url])
+        assert ("o", "key_reader_open") in HELP_KEYS and ("y", "key_reader_copy") in HELP_KEYS
