@@ -9,12 +9,16 @@ from typing import Any
 from textual import on
 from textual.app import App, ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 from textual.widgets.button import ButtonVariant
 
 from screens.base import GuideModal
+
+
+class AnswerList(VerticalScroll, can_focus=False):
+    """A column of answers that scrolls when long; the focus goes to the answers."""
 
 
 class ChoiceDialog(GuideModal[str]):
@@ -35,9 +39,10 @@ class ChoiceDialog(GuideModal[str]):
         with Vertical(classes="dialog-box"):
             yield Label(Content(self._title), classes="dialog-title")
             yield Static(Content(self._body), classes="dialog-body")
-            # More answers than fit on one row at 80 columns go in a column of one-line buttons.
+            # More answers than fit on one row at 80 columns go in a column of one-line
+            # buttons, which scrolls when even that is too long (a timer for ten goals).
             many = len(self._answers) > self.ONE_ROW
-            row = Vertical if many else Horizontal
+            row = AnswerList if many else Horizontal
             with row(classes="dialog-buttons list" if many else "dialog-buttons"):
                 for i, (answer_id, label) in enumerate(self._answers):
                     variant: ButtonVariant = "primary" if i == 0 else "default"

@@ -22,6 +22,8 @@ HELP_KEYS = [
     ("f, Alt+→", "key_forward"),
     ("h", "key_home"),
     ("c", "key_contents"),
+    ("o", "key_reader_open"),
+    ("y", "key_reader_copy"),
     ("s", "key_sidebar"),
     ("l", "key_language"),
     ("t", "key_theme"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from guide.history import HOME, History, Place
 from guide.i18n import Lang, t
 from guide.printable import escape_text
 from screens.base import GuideScreen
+from screens.source_links import COPY, OPEN, SourceLinks
 from screens.widgets.article_view import ArticleView
 from screens.widgets.home_view import HomeView
 from screens.widgets.section_view import SectionView
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
     from guide.articles import Guide  # pydantic: kept off the start-up path
 
 
-class MainScreen(GuideScreen[None]):
+class MainScreen(SourceLinks, GuideScreen[None]):
     """Owns the reader's history; the app owns the language and the loaded guide."""
 
     AUTO_FOCUS = "#home-actions"
@@ -36,6 +38,9 @@ class MainScreen(GuideScreen[None]):
         Binding("h", "go_home", "Home", id="home", show=False),
         Binding("s", "toggle_sidebar", "Sidebar", id="sidebar"),
         Binding("c", "contents", "Contents", id="contents", show=False),
+        # An article's sources (as in the reader); in help, the footer has no room.
+        dataclasses.replace(OPEN, show=False),
+        dataclasses.replace(COPY, show=False),
     ]
 
     def __init__(self, sections: list[Section]) -> None:
@@ -105,6 +110,12 @@ class MainScreen(GuideScreen[None]):
         tree.select_place(place)
         if self.focused is not tree:
             self.focus_content()
+
+    def article_blocks(self) -> Sequence[str]:
+        place, guide = self.history.current, self.guide
+        if place is None or place.kind != "article" or guide is None:
+            return ()
+        return guide.article(self.lang, place.id).blocks
 
     def refresh_plan_actions(self) -> None:
         """Offer "continue the draft" only while there is one."""

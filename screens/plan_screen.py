@@ -61,7 +61,10 @@ class PlanScreen(GuideScreen[None]):
     """Whether opening a plan whose review is due starts the review (tests turn it off)."""
 
     CSS_PATH = "plan.tcss"
+    # At 80 columns the footer has room for the plan's own keys only (q and / are in help).
+    FOOTER_HIDES = frozenset({"quit", "search"})
     BINDINGS = [
+        Binding("i", "details", "Details", id="plan_details", show=False),
         Binding("e", "edit", "Edit", id="plan_edit"),
         # Steps with a key of their own on this screen ("v" for vetting...).
         *(
@@ -129,7 +132,7 @@ class PlanScreen(GuideScreen[None]):
             yield LogView(self.lang, self.plan, id="plan-log")
             yield HistoryCharts(self.lang, id="plan-charts")
             yield Static(Content(t(self.lang, "plan_keys")), classes="muted")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         table: DataTable[Text] = self.query_one("#plan-platforms", DataTable)
@@ -298,6 +301,11 @@ class PlanScreen(GuideScreen[None]):
         text = entry_text(entry, self.lang, self.plan.profile.currency)
         self.notify(t(self.lang, message, entry=text), markup=False)
         self.changed()
+
+    def action_details(self) -> None:
+        from screens.plan_details import PlanDetailsScreen
+
+        self.app.push_screen(PlanDetailsScreen(self.lang, self.plan))
 
     def action_compare(self) -> None:
         from screens.compare import CompareScreen

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Grid
 from textual.content import Content
+from textual.events import Resize
 from textual.widgets import Checkbox, Label, Static
 
 from guide.i18n import t
@@ -19,6 +20,24 @@ from screens.widgets.form import DateValue, NumberRange, TextField, parse_date, 
 
 if TYPE_CHECKING:
     from guide.plan import Plan
+
+
+class DayBoxes(Grid):
+    """The seven day boxes in a row, or in two rows when the row is too narrow."""
+
+    BOX = 5
+
+    def on_resize(self, event: Resize) -> None:
+        boxes = list(self.query(Checkbox))
+        if not boxes:
+            return
+        # The box, a space and the day's name, and a space between (before the first
+        # layout the boxes have no size yet, so it is counted from the labels).
+        widest = max(b.label.cell_length for b in boxes) + self.BOX
+        per_row = max(1, (event.size.width + 1) // (widest + 1))
+        rows = -(-len(boxes) // per_row)
+        # Even rows (4 + 3) read better than 6 + 1.
+        self.styles.grid_size_columns = -(-len(boxes) // rows)
 
 
 class LimitsStep(WizardStep):
@@ -38,7 +57,7 @@ class LimitsStep(WizardStep):
             id="weekly",
         )
         yield Label(Content(t(lang, "days_label")), classes="field-label")
-        with Horizontal(id="days"):
+        with DayBoxes(id="days"):
             for day in Weekday:
                 yield Checkbox(Content(t(lang, f"day_{day.value}")), name=day.value, compact=True)
         yield Static("", id="days-error", classes="field-error", markup=False)

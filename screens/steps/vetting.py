@@ -70,6 +70,7 @@ class ChecklistTable(DataTable[Text]):
 class VettingStep(WizardStep):
     key = "vetting"
     edit_key = "v"
+    _item_width = 0
 
     def compose(self) -> ComposeResult:
         yield Select[int](
@@ -81,10 +82,29 @@ class VettingStep(WizardStep):
         yield Static(Content(t(self.lang, "vetting_keys")), classes="muted")
 
     def on_mount(self) -> None:
+        self._columns(self.query_one(ChecklistTable))
+
+    def _columns(self, table: ChecklistTable) -> None:
+        """The state, and the check with its note under it, wrapped to the table's width:
+        a third column for the note was off screen below 120 columns."""
+        labels = load_checklist().states
+        states = [f"{STATE_MARK[s]} {labels.label(s, self.lang)}" for s in STATE_ORDER]
+        state_width = max(map(len, [*states, t(self.lang, "vetting_state")]))
+        # Each column has one cell of padding on either side; the scroll bar takes two.
+        self._item_width = max(20, table.size.width - state_width - 4 - 2)
+        table.add_column(t(self.lang, "vetting_state"), key="state", width=state_width)
+        table.add_column(t(self.lang, "vetting_item"), key="item", width=self._item_width)
+
+    def on_resize(self) -> None:
         table = self.query_one(ChecklistTable)
-        table.add_column(t(self.lang, "vetting_state"), key="state")
-        table.add_column(t(self.lang, "vetting_item"), key="item")
-        table.add_column(t(self.lang, "vetting_note"), key="note")
+        if table.size.width and table.columns and self._item_width != self._wanted(table):
+            table.clear(columns=True)
+            self._columns(table)
+            self._fill()
+
+    def _wanted(self, table: ChecklistTable) -> int:
+        state = table.columns[next(iter(table.columns))].width
+        return max(20, table.size.width - state - 4 - 2)
 
     def enter(self, plan: Plan) -> None:
         self.load(plan)
@@ -111,16 +131,19 @@ class VettingStep(WizardStep):
             return
         for item in load_checklist().items:
             entry = platform.entry(item.id) or ChecklistEntry(item=item.id)
-            table.add_row(*self._cells(entry, item.text(self.lang)), key=item.id)
+            table.add_row(*self._cells(entry, item.text(self.lang)), key=item.id, height=None)
         table.move_cursor(row=min(row, table.row_count - 1))
         self._show_why()
 
-    def _cells(self, entry: ChecklistEntry, text: str) -> tuple[Text, Text, Text]:
+    def _cells(self, entry: ChecklistEntry, text: str) -> tuple[Text, Text]:
         labels = load_checklist().states
         state = Text(f"{STATE_MARK[entry.state]} {labels.label(entry.state, self.lang)}")
         style = {"pass": "green", "fail": "red"}.get(entry.state.value, "")
         state.stylize(style)
-        return state, Text(text), Text(entry.note)
+        check = Text(text)
+        if entry.note:
+            check.append(f"\n✎ {entry.note}", style="italic")
+        return state, check
 
     def _entry(self, row: int) -> tuple[Platform, ChecklistEntry] | None:
         platform = self.platform
