@@ -262,7 +262,7 @@ class _Model(BaseModel):
     when a ``Plan`` field is assigned and again on save, which refuses an invalid plan.
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # pydantic keeps a value that fails a model-level check; put the old one back.
