@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, Tree
 
 from guide.content import Section
@@ -42,6 +43,7 @@ class MainScreen(GuideScreen[None]):
         super().__init__()
         self.sections = sections
         self.history: History[Place] = History()
+        self._mounting: dict[str, AwaitMount] = {}
 
     def compose(self) -> ComposeResult:
         # Built already filled: filling the views in on_mount, after the first layout,
@@ -50,10 +52,9 @@ class MainScreen(GuideScreen[None]):
         with Horizontal(id="body"):
             yield GuideTree(id="sidebar")
             with ContentSwitcher(initial="home", id="views"):
+                # The section and article views (and the problems text) are hidden at
+                # start: they are mounted the first time they are shown (_view).
                 yield HomeView(self.lang, self.sections, self.guide, id="home")
-                yield SectionView(id="section")
-                yield ArticleView(id="article")
-                yield Static(id="problems", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -85,7 +86,36 @@ class MainScreen(GuideScreen[None]):
         self.history.visit(place)
         self._show(place, words)
 
+    def _mounting_view(self, place: Place) -> AwaitMount | None:
+        """What to wait for before ``place`` can be shown: the section and article views
+        are mounted the first time they are needed (mounting them hidden at start cost the
+        first frame, bench/README.md)."""
+        kinds: dict[str, Callable[[], Widget]] = {
+            "article": lambda: ArticleView(id="article"),
+            "section": lambda: SectionView(id="section"),
+        }
+        if place.kind not in kinds or self.guide is None:
+            return None
+        if place.kind in self._mounting:
+            return self._mounting[place.kind]
+        if _child(self.query_one(ContentSwitcher), place.kind) is not None:
+            return None
+        view = kinds[place.kind]()
+        view.display = False  # until the switcher shows it
+        mounted = self._mounting[place.kind] = self.query_one(ContentSwitcher).mount(view)
+        return mounted
+
     def _show(self, place: Place, words: Sequence[str] = ()) -> None:
+        mounting = self._mounting_view(place)
+        if mounting is not None:
+
+            async def show_when_mounted() -> None:
+                await mounting
+                self._mounting.pop(place.kind, None)
+                self._show(place, words)
+
+            self.call_later(show_when_mounted)
+            return
         switcher = self.query_one(ContentSwitcher)
         guide = self.guide
         if place.kind == "article" and guide is not None:
@@ -116,8 +146,14 @@ class MainScreen(GuideScreen[None]):
             + ":\n\n"
             + escape_text("\n".join(problems), multiline=True)
         )
-        self.query_one("#problems", Static).update(Content(text))
-        self.query_one(ContentSwitcher).current = "problems"
+        switcher = self.query_one(ContentSwitcher)
+        view = _child(switcher, "problems")
+        if isinstance(view, Static):
+            view.update(Content(text))
+            switcher.current = "problems"
+        else:
+            box = Static(Content(text), id="problems", markup=False)
+            switcher.add_content(box, set_current=True)
 
     def focus_content(self) -> None:
         current = self.query_one(ContentSwitcher).current
@@ -188,3 +224,8 @@ class MainScreen(GuideScreen[None]):
                 self.go(Place("article", place.id, block))
 
         self.app.push_screen(ContentsScreen(article), jump)
+
+
+def _child(parent: Widget, id: str) -> Widget | None:
+    """The child of ``parent`` with ``id``, or None if it is not mounted (yet)."""
+    return next((child for child in parent.children if child.id == id), None)
