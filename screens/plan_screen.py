@@ -20,7 +20,16 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from guide.i18n import Lang, date_text, t, tn
-from guide.log import Change, LogError, add_entry, delete_entry, edit_entry, find, undo
+from guide.log import (
+    Change,
+    LogError,
+    add_entry,
+    delete_entry,
+    edit_entry,
+    find,
+    undo,
+    working_copy,
+)
 from guide.log_merge import merge_log
 from guide.plan import (
     LogEntry,
@@ -77,7 +86,7 @@ class PlanScreen(GuideScreen[None]):
         super().__init__()
         self.context = PlanContext(
             lang,
-            loaded.plan.model_copy(deep=True),
+            working_copy(loaded.plan),
             clock=lambda: self.app.today(),
             guide_source=lambda: self.app.guide,
             target=loaded.path,
