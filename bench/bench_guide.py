@@ -78,7 +78,8 @@ def longest_article() -> tuple[int, int, str, str]:
         app = RemoteGuideApp(lang="en", guide=guide)
         async with app.run_test(size=(120, 40)) as pilot:
             app.screen.go(Place("article", article.id))
-            await pilot.pause()
+            while not app.screen.query(MarkdownView) or not app.screen.query_one(MarkdownView).text:
+                await pilot.pause()  # the article view is mounted on first use
             view = app.screen.query_one(ArticleView)
             body = app.screen.query_one(MarkdownView)
             bottom = view.scrollable_content_region.height - body.virtual_region.y

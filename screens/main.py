@@ -73,7 +73,9 @@ class MainScreen(GuideScreen[None]):
     # Showing places -------------------------------------------------------------------
 
     def refresh_language(self) -> None:
-        """Redraw everything in the app's current language, staying at the same place."""
+        """Redraw everything in the app's current language, staying at the same place
+        (also when the guide has loaded, after the first frame)."""
+        self._prepare_views()
         self.query_one(GuideTree).fill(self.lang, self.sections, self.guide)
         self.query_one(HomeView).show(self.lang, self.sections, self.guide)
         self._show(self.history.current or HOME)
@@ -104,6 +106,18 @@ class MainScreen(GuideScreen[None]):
         view.display = False  # until the switcher shows it
         mounted = self._mounting[place.kind] = self.query_one(ContentSwitcher).mount(view)
         return mounted
+
+    def _prepare_views(self) -> None:
+        """Mount the hidden views once the guide is there, so that the first section or
+        article opened doesn't wait for them (a _show meanwhile waits for the mount)."""
+        for kind in ("section", "article"):
+            mounting = self._mounting_view(Place(kind, ""))
+            if mounting is not None:
+                self.call_later(self._mounted, kind, mounting)
+
+    async def _mounted(self, kind: str, mounting: AwaitMount) -> None:
+        await mounting
+        self._mounting.pop(kind, None)
 
     def _show(self, place: Place, words: Sequence[str] = ()) -> None:
         mounting = self._mounting_view(place)
