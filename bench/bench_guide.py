@@ -98,7 +98,11 @@ def open_article() -> dict[str, float | str]:
         try:
             session.since_start(HOME_TEXT)
             session.drain(0.5)  # let the guide finish loading in the background
-            session.type(TAB + DOWN * s + ENTER)  # Tab: from "Your plan" to the sections
+            session.type(TAB)  # from "Your plan" to the sections
+            session.drain(0.3)
+            session.type(DOWN * s)
+            session.drain(0.3)
+            session.type(ENTER)
             session.drain(0.4)
             session.type(DOWN * a)
             session.drain(0.3)

@@ -78,7 +78,8 @@ class MainScreen(GuideScreen[None]):
         self._prepare_views()
         self.query_one(GuideTree).fill(self.lang, self.sections, self.guide)
         self.query_one(HomeView).show(self.lang, self.sections, self.guide)
-        self._show(self.history.current or HOME)
+        # Focus stays where it is: the guide loads while the reader may already be moving.
+        self._show(self.history.current or HOME, keep_focus=self.focused is not None)
 
     def go(self, place: Place, words: Sequence[str] = ()) -> None:
         """Open ``place`` and remember it in the history; with ``words``, scroll to the
@@ -119,14 +120,14 @@ class MainScreen(GuideScreen[None]):
         await mounting
         self._mounting.pop(kind, None)
 
-    def _show(self, place: Place, words: Sequence[str] = ()) -> None:
+    def _show(self, place: Place, words: Sequence[str] = (), keep_focus: bool = False) -> None:
         mounting = self._mounting_view(place)
         if mounting is not None:
 
             async def show_when_mounted() -> None:
                 await mounting
                 self._mounting.pop(place.kind, None)
-                self._show(place, words)
+                self._show(place, words, keep_focus)
 
             self.call_later(show_when_mounted)
             return
@@ -147,7 +148,7 @@ class MainScreen(GuideScreen[None]):
             switcher.current = "home"
         tree = self.query_one(GuideTree)
         tree.select_place(place)
-        if self.focused is not tree:
+        if self.focused is not tree and not keep_focus:
             self.focus_content()
 
     def refresh_plan_actions(self) -> None:

@@ -257,3 +257,14 @@ async def test_hidden_views_are_mounted_on_first_use(make_app, shipped_guide: Gu
         await wait_until(pilot, lambda: shown(app) == "article" and bool(article_title(app)))
         assert article_title(app) == first.title
         assert len(app.screen.query(ArticleView)) == 1
+
+
+async def test_the_guide_loading_leaves_the_focus_alone(shipped_guide: Guide) -> None:
+    app = RemoteGuideApp(lang="en", guide=shipped_guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab")  # from the plan actions to the sections
+        sections = app.screen.query_one("#home-sections", OptionList)
+        assert app.focused is sections
+        app.main_screen.refresh_language()  # what happens when the guide has loaded
+        await pilot.pause()
+        assert app.focused is sections
