@@ -97,7 +97,8 @@ def open_article() -> dict[str, float | str]:
         session = Session(APP, env=ENV)
         try:
             session.since_start(HOME_TEXT)
-            session.drain(0.5)  # let the guide finish loading in the background
+            session.wait_for(title[:20])  # the guide has loaded: the sidebar lists it
+            session.drain(0.3)
             session.type(TAB)  # from "Your plan" to the sections
             session.drain(0.3)
             session.type(DOWN * s)

@@ -195,7 +195,7 @@ def memory() -> dict[str, object]:
 
 
 def article() -> dict[str, object]:
-    bench_guide.RUNS = 3
+    bench_guide.RUNS = 11
     return bench_guide.open_article()
 
 
