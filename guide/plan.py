@@ -263,7 +263,7 @@ class _Model(BaseModel):
     when a ``Plan`` field is assigned and again on save, which refuses an invalid plan.
     """
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
 
     def __setattr__(self, name: str, value: Any) -> None:
         # pydantic keeps a value that fails a model-level check; put the old one back.
@@ -529,7 +529,11 @@ class LogEntry(_Model):
     ``id`` is stable: edits keep it, merges and imports match entries by it. Entries read
     from a file without one (older plans, hand edits) get an id derived from their content
     and position (see ``guide.storage``), so reading the same file twice gives the same ids.
+    Frozen: an edit makes a new entry (``guide.log.edit_entry``), so copies of a plan can
+    share their entries (``working_copy``).
     """
+
+    model_config = ConfigDict(frozen=True)
 
     id: EntryId = Field(default_factory=new_id, description="Stable id, 12 lowercase hex digits.")
     kind: EntryKind = Field(default=EntryKind.WORK, description="work (default) or study.")

@@ -39,6 +39,7 @@ from __future__ import annotations
 import heapq
 import itertools
 import math
+import operator
 import re
 from array import array
 from bisect import bisect_left, bisect_right
@@ -178,11 +179,67 @@ def split_token(raw: str) -> tuple[list[tuple[int, str]], str]:
 _Span = tuple[int, int, int, int, int]
 
 
+class _Occurrences:
+    """Where each term occurs in one field of one document, in three flat arrays (a dict
+    of a small array per term took about four times the memory): the term ids, sorted;
+    where each term's positions end; the positions, term after term, each term's sorted."""
+
+    __slots__ = ("ends", "positions", "tids")
+
+    def __init__(self, occ: dict[int, list[int]]) -> None:
+        tids = sorted(occ)
+        self.tids = array("I", tids)
+        self.positions = array("I", [p for tid in tids for p in occ[tid]])
+        self.ends = array("I", itertools.accumulate(len(occ[tid]) for tid in tids))
+
+    def get(self, tid: int) -> array[int] | None:
+        """The positions of ``tid``, or None if it doesn't occur."""
+        i = bisect_left(self.tids, tid)
+        if i == len(self.tids) or self.tids[i] != tid:
+            return None
+        return self.positions[self.ends[i - 1] if i else 0 : self.ends[i]]
+
+    def counts(self) -> Iterator[tuple[int, int]]:
+        """(term id, how many times it occurs), by term id."""
+        return zip(self.tids, map(operator.sub, self.ends, [0, *self.ends[:-1]]), strict=True)
+
+
+class _Postings:
+    """Per term of one field: the documents it occurs in, in order, and the term's
+    length-normalised count in each; flat arrays indexed through ``starts`` (a dict of
+    dicts took about three times the memory). Counts are doubles: the same figures."""
+
+    __slots__ = ("docs", "starts", "tfs")
+
+    def __init__(self, field: int, docs: list[_Doc], norms: list[float], terms: int) -> None:
+        # Filled in place, in two passes, so that building holds no list per term.
+        counts = [0] * terms
+        for doc in docs:
+            for tid in doc.occ[field].tids:
+                counts[tid] += 1
+        self.starts = array("I", [0, *itertools.accumulate(counts)])
+        self.docs = array("I", bytes(4 * self.starts[-1]))
+        self.tfs = array("d", bytes(8 * self.starts[-1]))
+        cursor = list(self.starts[:-1])
+        for d, (doc, norm) in enumerate(zip(docs, norms, strict=True)):
+            for tid, tf in doc.occ[field].counts():
+                i = cursor[tid]
+                self.docs[i], self.tfs[i] = d, tf / norm
+                cursor[tid] = i + 1
+
+    def get(self, tid: int) -> Iterator[tuple[int, float]] | None:
+        """(document, count) for ``tid``, or None if it occurs in no document."""
+        if tid + 1 >= len(self.starts):
+            return None
+        a, b = self.starts[tid], self.starts[tid + 1]
+        return zip(self.docs[a:b], self.tfs[a:b], strict=True) if a < b else None
+
+
 @dataclass(frozen=True)
 class _Doc:
     article: Article
     block_starts: tuple[int, ...]  # the position of each block's first word
-    occ: tuple[dict[int, array[int]], ...]  # per field: term → positions
+    occ: tuple[_Occurrences, ...]  # per field: term → positions
     # The words (no stop words) of the title and of each declared question, in order:
     # what the query's coverage is measured against.
     units: tuple[tuple[int, ...], ...]
@@ -222,7 +279,7 @@ class SearchIndex:
         self._spelling: list[str] = []  # term id → the word as first written, lower-case
         self._freq: list[int] = []  # term id → occurrences in the whole guide
         self._sorted: list[str] = []  # the vocabulary, sorted, for prefix look-ups
-        self._postings: tuple[dict[int, dict[int, float]], ...] = tuple({} for _ in FIELDS)
+        self._postings: tuple[_Postings, ...] = ()  # per field, made by _finish
         self._light: set[int] = set()  # term ids of light words
         self._memo: dict[str, int] = {}  # case-folded token → term id, STOP or COMPOUND
         self._compounds: dict[str, tuple[int, ...]] = {}  # joined id, then the parts' ids
@@ -278,8 +335,7 @@ class SearchIndex:
             lengths[HEADING] += pos - start
             pos = self._add_text(occ[BODY], mask_link_targets(rest), start := pos)
             lengths[BODY] += pos - start
-        # Compact arrays: lists of int objects take about four times the memory.
-        packed = tuple({tid: array("I", ps) for tid, ps in field.items()} for field in occ)
+        packed = tuple(_Occurrences(field) for field in occ)
         units = tuple(self._unit(text) for text in (article.title, *article.questions))
         self._docs.append(_Doc(article, tuple(starts), packed, units))
         return lengths
@@ -343,7 +399,7 @@ class SearchIndex:
             if key in self._lexicon.light:
                 self._light.add(tid)
             self._words.append(key)
-            self._spelling.append(spelling)
+            self._spelling.append(key if spelling == key else spelling)  # one string, not two
             self._freq.append(0)
         return tid
 
@@ -351,18 +407,15 @@ class SearchIndex:
         count = max(len(lengths), 1)
         averages = [max(sum(doc[f] for doc in lengths) / count, 1.0) for f in FIELDS]
         freq = self._freq
-        for d, (doc, doc_lengths) in enumerate(zip(self._docs, lengths, strict=True)):
-            for f in FIELDS:
-                norm = 1 - FIELD_B[f] + FIELD_B[f] * doc_lengths[f] / averages[f]
-                postings = self._postings[f]
-                for tid, positions in doc.occ[f].items():
-                    tf = len(positions)
+        for doc in self._docs:
+            for occ in doc.occ:
+                for tid, tf in occ.counts():
                     freq[tid] += tf
-                    posting = postings.get(tid)
-                    if posting is None:
-                        postings[tid] = {d: tf / norm}
-                    else:
-                        posting[d] = tf / norm
+        norms = [
+            [1 - FIELD_B[f] + FIELD_B[f] * doc_lengths[f] / averages[f] for doc_lengths in lengths]
+            for f in FIELDS
+        ]
+        self._postings = tuple(_Postings(f, self._docs, norms[f], len(freq)) for f in FIELDS)
         self._sorted = sorted(self._vocab)
 
     # --- query words --------------------------------------------------------------------
@@ -614,7 +667,7 @@ class SearchIndex:
             for tid, weight in group.terms.items():
                 posting = postings.get(tid)
                 if posting is not None:
-                    for d, tf in posting.items():
+                    for d, tf in posting:
                         tfs[d] = tfs.get(d, 0.0) + weight * tf
             per_field.append(tfs)
         return per_field
@@ -715,9 +768,11 @@ class SearchIndex:
         """The matched words of document ``d``, in the order they first appear."""
         firsts: dict[str, int] = {}
         for occ in self._docs[d].occ:
-            for tid in tids & occ.keys():
-                spelling = self._spelling[tid]
-                firsts[spelling] = min(firsts.get(spelling, occ[tid][0]), occ[tid][0])
+            for tid in sorted(tids):  # in a fixed order: equal firsts keep it
+                positions = occ.get(tid)
+                if positions:
+                    spelling = self._spelling[tid]
+                    firsts[spelling] = min(firsts.get(spelling, positions[0]), positions[0])
         return tuple(sorted(firsts, key=firsts.__getitem__))
 
     def _best_block(self, d: int, groups: list[_Group]) -> tuple[int, int | None]:

@@ -156,7 +156,7 @@ class RemoteGuideApp(App[int]):
     @property
     def search_index(self) -> SearchIndex:
         """The search index, built on first use: about 45 ms once, when the search screen
-        or the palette first needs it. Building it at start-up would keep 13 MB for every
+        or the palette first needs it. Building it at start-up would keep 3.4 MB for every
         user, searching or not (bench/README.md)."""
         if self._search_index is None and self.guide is not None:
             from guide.search import SearchIndex

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from textual import on
@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.widget import AwaitMount, Widget
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static, Tree
 
 from guide.content import Section
@@ -47,6 +48,7 @@ class MainScreen(SourceLinks, GuideScreen[None]):
         super().__init__()
         self.sections = sections
         self.history: History[Place] = History()
+        self._mounting: dict[str, AwaitMount] = {}
 
     def compose(self) -> ComposeResult:
         # Built already filled: filling the views in on_mount, after the first layout,
@@ -55,10 +57,9 @@ class MainScreen(SourceLinks, GuideScreen[None]):
         with Horizontal(id="body"):
             yield GuideTree(id="sidebar")
             with ContentSwitcher(initial="home", id="views"):
+                # The section and article views (and the problems text) are hidden at
+                # start: they are mounted the first time they are shown (_view).
                 yield HomeView(self.lang, self.sections, self.guide, id="home")
-                yield SectionView(id="section")
-                yield ArticleView(id="article")
-                yield Static(id="problems", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -77,10 +78,13 @@ class MainScreen(SourceLinks, GuideScreen[None]):
     # Showing places -------------------------------------------------------------------
 
     def refresh_language(self) -> None:
-        """Redraw everything in the app's current language, staying at the same place."""
+        """Redraw everything in the app's current language, staying at the same place
+        (also when the guide has loaded, after the first frame)."""
+        self._prepare_views()
         self.query_one(GuideTree).fill(self.lang, self.sections, self.guide)
         self.query_one(HomeView).show(self.lang, self.sections, self.guide)
-        self._show(self.history.current or HOME)
+        # Focus stays where it is: the guide loads while the reader may already be moving.
+        self._show(self.history.current or HOME, keep_focus=self.focused is not None)
 
     def go(self, place: Place, words: Sequence[str] = ()) -> None:
         """Open ``place`` and remember it in the history; with ``words``, scroll to the
@@ -90,7 +94,48 @@ class MainScreen(SourceLinks, GuideScreen[None]):
         self.history.visit(place)
         self._show(place, words)
 
-    def _show(self, place: Place, words: Sequence[str] = ()) -> None:
+    def _mounting_view(self, place: Place) -> AwaitMount | None:
+        """What to wait for before ``place`` can be shown: the section and article views
+        are mounted the first time they are needed (mounting them hidden at start cost the
+        first frame, bench/README.md)."""
+        kinds: dict[str, Callable[[], Widget]] = {
+            "article": lambda: ArticleView(id="article"),
+            "section": lambda: SectionView(id="section"),
+        }
+        if place.kind not in kinds or self.guide is None:
+            return None
+        if place.kind in self._mounting:
+            return self._mounting[place.kind]
+        if _child(self.query_one(ContentSwitcher), place.kind) is not None:
+            return None
+        view = kinds[place.kind]()
+        view.display = False  # until the switcher shows it
+        mounted = self._mounting[place.kind] = self.query_one(ContentSwitcher).mount(view)
+        return mounted
+
+    def _prepare_views(self) -> None:
+        """Mount the hidden views once the guide is there, so that the first section or
+        article opened doesn't wait for them (a _show meanwhile waits for the mount)."""
+        for kind in ("section", "article"):
+            mounting = self._mounting_view(Place(kind, ""))
+            if mounting is not None:
+                self.call_later(self._mounted, kind, mounting)
+
+    async def _mounted(self, kind: str, mounting: AwaitMount) -> None:
+        await mounting
+        self._mounting.pop(kind, None)
+
+    def _show(self, place: Place, words: Sequence[str] = (), keep_focus: bool = False) -> None:
+        mounting = self._mounting_view(place)
+        if mounting is not None:
+
+            async def show_when_mounted() -> None:
+                await mounting
+                self._mounting.pop(place.kind, None)
+                self._show(place, words, keep_focus)
+
+            self.call_later(show_when_mounted)
+            return
         switcher = self.query_one(ContentSwitcher)
         guide = self.guide
         if place.kind == "article" and guide is not None:
@@ -108,7 +153,7 @@ class MainScreen(SourceLinks, GuideScreen[None]):
             switcher.current = "home"
         tree = self.query_one(GuideTree)
         tree.select_place(place)
-        if self.focused is not tree:
+        if self.focused is not tree and not keep_focus:
             self.focus_content()
 
     def article_blocks(self) -> Sequence[str]:
@@ -127,8 +172,14 @@ class MainScreen(SourceLinks, GuideScreen[None]):
             + ":\n\n"
             + escape_text("\n".join(problems), multiline=True)
         )
-        self.query_one("#problems", Static).update(Content(text))
-        self.query_one(ContentSwitcher).current = "problems"
+        switcher = self.query_one(ContentSwitcher)
+        view = _child(switcher, "problems")
+        if isinstance(view, Static):
+            view.update(Content(text))
+            switcher.current = "problems"
+        else:
+            box = Static(Content(text), id="problems", markup=False)
+            switcher.add_content(box, set_current=True)
 
     def focus_content(self) -> None:
         current = self.query_one(ContentSwitcher).current
@@ -199,3 +250,8 @@ class MainScreen(SourceLinks, GuideScreen[None]):
                 self.go(Place("article", place.id, block))
 
         self.app.push_screen(ContentsScreen(article), jump)
+
+
+def _child(parent: Widget, id: str) -> Widget | None:
+    """The child of ``parent`` with ``id``, or None if it is not mounted (yet)."""
+    return next((child for child in parent.children if child.id == id), None)

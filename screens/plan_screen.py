@@ -20,7 +20,16 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
 from guide.i18n import Lang, date_text, t, tn
-from guide.log import Change, LogError, add_entry, delete_entry, edit_entry, find, undo
+from guide.log import (
+    Change,
+    LogError,
+    add_entry,
+    delete_entry,
+    edit_entry,
+    find,
+    undo,
+    working_copy,
+)
 from guide.merge import EditsMerge, MergeError, can_keep_both, keep_both, merge_edits
 from guide.merge_text import value_text
 from guide.plan import (
@@ -86,7 +95,7 @@ class PlanScreen(GuideScreen[None]):
         super().__init__()
         self.context = PlanContext(
             lang,
-            loaded.plan.model_copy(deep=True),
+            working_copy(loaded.plan),
             clock=lambda: self.app.today(),
             guide_source=lambda: self.app.guide,
             target=loaded.path,
@@ -222,7 +231,7 @@ class PlanScreen(GuideScreen[None]):
         from screens.wizard import StepEditor
 
         before, revision = self.plan, self._revision
-        opened = self.plan.model_copy(deep=True)
+        opened = working_copy(self.plan)
 
         def edited(plan: Plan | None) -> None:
             if plan is None:
@@ -238,7 +247,7 @@ class PlanScreen(GuideScreen[None]):
             self.plan = plan
             self.changed()
 
-        copy = dataclasses.replace(self.context, plan=opened.model_copy(deep=True))
+        copy = dataclasses.replace(self.context, plan=working_copy(opened))
         self.app.push_screen(StepEditor(copy, step), edited)
 
     def action_log(self, platform: str | None = None, minutes: int | None = None) -> None:
@@ -319,7 +328,7 @@ class PlanScreen(GuideScreen[None]):
         from screens.review_screen import ReviewScreen
 
         today = self.today()
-        copy = dataclasses.replace(self.context, plan=self.plan.model_copy(deep=True))
+        copy = dataclasses.replace(self.context, plan=working_copy(self.plan))
         due = review_due(self.plan, today)
         answer = await self.app.push_screen_wait(ReviewScreen(copy, due))
         if answer is None:
@@ -445,7 +454,7 @@ class PlanScreen(GuideScreen[None]):
             self.fingerprint = loaded.fingerprint
             return
         if not self.dirty:
-            self._take(loaded, loaded.plan.model_copy(deep=True))
+            self._take(loaded, working_copy(loaded.plan))
             return
         revision = self._revision
         try:
@@ -537,7 +546,8 @@ class PlanScreen(GuideScreen[None]):
         self.plan.updated = dt.datetime.now(dt.UTC).astimezone()
         self._show_title()
         try:
-            snapshot = await asyncio.to_thread(self.plan.model_copy, deep=True)
+            # Entries are frozen: the copy is cheap and is taken before any other edit can run.
+            snapshot = working_copy(self.plan)
             fingerprint = await save_asking(self, self.lang, snapshot, self.path, self.fingerprint)
         finally:
             self._saving.set()

@@ -22,6 +22,7 @@ from textual.content import Content
 from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, Static
 
 from guide.i18n import Lang, date_text, duration_text, t, tn
+from guide.log import working_copy
 from guide.plan import Decision, Plan, PlatformStatus, Review
 from guide.rate import money_text
 from guide.review import (
@@ -373,7 +374,7 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
         answer = self.answer()
         if isinstance(answer, ReviewAnswer):
             try:  # on a copy: what the file will take, checked before leaving
-                answer.record(self.plan.model_copy(deep=True), self.context.today())
+                answer.record(working_copy(self.plan), self.context.today())
             except ReviewError as error:
                 answer = "; ".join(error.problems)
         if isinstance(answer, str):

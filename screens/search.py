@@ -33,6 +33,7 @@ class SearchScreen(GuideScreen["Hit | None"]):
         self.lang, self.guide, self.index = lang, guide, index
         self.hits: list[Hit] = []
         self._query = query
+        self._status_text = t(lang, "search_hint")  # what #search-status shows
 
     def compose(self) -> ComposeResult:
         yield Header(icon="")
@@ -58,17 +59,29 @@ class SearchScreen(GuideScreen["Hit | None"]):
         results.set_options(self._option(hit) for hit in self.hits)
         if self.hits:
             results.highlighted = 0
-        status = self.query_one("#search-status", Static)
+        self._show_status(self._status(query))
+
+    def _status(self, query: str) -> str:
+        lang = self.lang
         if not query.strip():
-            status.update(Content(t(lang, "search_hint")))
-        elif not self.hits:
-            status.update(Content(t(lang, "search_none")))
-        else:
-            words = tn(lang, "search_count", len(self.hits))
-            fixed = self.index.suggestion(query, lang)
-            if fixed:
-                words = t(lang, "search_did_you_mean", query=fixed) + "\n" + words
-            status.update(Content(words))
+            return t(lang, "search_hint")
+        if not self.hits:
+            return t(lang, "search_none")
+        words = tn(lang, "search_count", len(self.hits))
+        fixed = self.index.suggestion(query, lang)
+        if fixed:
+            words = t(lang, "search_did_you_mean", query=fixed) + "\n" + words
+        return words
+
+    def _show_status(self, text: str) -> None:
+        # Most keystrokes keep the same status ("10 articles"): redrawing it anyway, with a
+        # layout of the whole screen, cost each keystroke more than the search.
+        if text == self._status_text:
+            return
+        lines_changed = text.count("\n") != self._status_text.count("\n")
+        self._status_text = text
+        status = self.query_one("#search-status", Static)
+        status.update(Content(text), layout=lines_changed)
 
     def _option(self, hit: Hit) -> Option:
         section = self.guide.section(hit.section_id).title(hit.lang)

@@ -33,7 +33,7 @@ def saver(path: Path, texts: tuple[object, object]) -> None:
 
 def test_sigkill_during_save_never_leaves_a_broken_file(tmp_path: Path) -> None:
     old, new = large_plan(1000, "Old version"), large_plan(1000, "New version")
-    new.log[-1].minutes = 1
+    new.log[-1] = new.log[-1].model_copy(update={"minutes": 1})
     valid = {plan_to_toml(old).encode(), plan_to_toml(new).encode()}
     path = tmp_path / "large.toml"
     started = time.perf_counter()

@@ -6,6 +6,7 @@ import datetime as dt
 from decimal import Decimal as D
 
 import pytest
+from pydantic import ValidationError
 
 from guide.log import (
     Action,
@@ -18,6 +19,7 @@ from guide.log import (
     rename_subject,
     undo,
     uses,
+    working_copy,
 )
 from guide.plan import EntryKind, Plan
 from guide.storage import plan_from_toml, plan_to_toml
@@ -130,3 +132,21 @@ def test_rename_keeps_the_history(plan: Plan) -> None:
     with pytest.raises(LogError, match="already"):
         rename_subject(plan, EntryKind.WORK, "Toloka", "Clickworker")
     assert plan_from_toml(plan_to_toml(plan)) == plan
+
+
+def test_a_working_copy_shares_only_frozen_entries(plan: Plan) -> None:
+    original = plan_to_toml(plan)
+    copy = working_copy(plan)
+    assert copy == plan
+    assert copy.log[0] is plan.log[0] and copy.log is not plan.log
+    first = copy.log[0]
+    with pytest.raises(ValidationError):
+        first.minutes = 1  # frozen: an edit makes a new entry
+    edit_entry(copy, first.id, LATER, minutes=first.minutes + 5)
+    delete_entry(copy, copy.log[-1].id, LATER)
+    platform = copy.platforms[0].name
+    add_entry(copy, make_entry(copy, LATER, date=LATER.date(), platform=platform, minutes=30))
+    rename_subject(copy, EntryKind.WORK, copy.platforms[0].name, "Renamed")
+    copy.platforms[0].checklist[0].note = "changed in the copy"
+    copy.profile.hours_per_week = copy.profile.hours_per_week + 1
+    assert plan_to_toml(plan) == original

@@ -244,3 +244,27 @@ async def test_search_other_language_hits_come_after_and_switch_language(make_ap
         await pilot.pause()
         assert isinstance(app.screen, MainScreen) and app.lang == "ru"
         assert article_title(app) == app.guide.article("ru", hits[other].article_id).title
+
+
+async def test_hidden_views_are_mounted_on_first_use(make_app, shipped_guide: Guide) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert not app.screen.query(ArticleView)  # not in the first frame's work
+        first = shipped_guide.in_section("remote-work", "en")[0]
+        app.screen.go(Place("article", first.id))
+        app.screen.go(Place("section", "remote-work"))
+        app.screen.go(Place("article", first.id))  # again, before the view is mounted
+        await wait_until(pilot, lambda: shown(app) == "article" and bool(article_title(app)))
+        assert article_title(app) == first.title
+        assert len(app.screen.query(ArticleView)) == 1
+
+
+async def test_the_guide_loading_leaves_the_focus_alone(shipped_guide: Guide) -> None:
+    app = RemoteGuideApp(lang="en", guide=shipped_guide)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab")  # from the plan actions to the sections
+        sections = app.screen.query_one("#home-sections", OptionList)
+        assert app.focused is sections
+        app.main_screen.refresh_language()  # what happens when the guide has loaded
+        await pilot.pause()
+        assert app.focused is sections
