@@ -21,6 +21,7 @@ from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pytest_textual_snapshot import SVGImageExtension
 from syrupy.assertion import SnapshotAssertion
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
@@ -34,7 +35,6 @@ from guide.history import Place
 from guide.i18n import Lang
 from guide.paths import draft_path, plans_dir
 from guide.storage import Fingerprint, LoadedPlan, PlanError, SaveConflict, save_plan
-from pytest_textual_snapshot import SVGImageExtension
 from screens.app import RemoteGuideApp
 from screens.compare import CompareScreen, SourcesDialog
 from screens.contents import ContentsScreen
@@ -113,7 +113,7 @@ async def back_to(pilot: Pilot[int], kind: type[Screen[object]]) -> None:
             await top.dismiss("cancel")
         else:
             await app.pop_screen()
-        await wait_until(pilot, lambda: app.screen is not top)
+        await wait_until(pilot, lambda top=top: app.screen is not top)
     if kind is MainScreen:
         discard_draft()  # the wizard's, written as it ran: the home screen would offer it
         app.main_screen.refresh_plan_actions()
@@ -422,7 +422,7 @@ async def test_screens(
         for name, (run, keep) in CASES.items():
             await run(pilot, lang)
             await settle(pilot)
-            if not svg(name=name) == app.export_screenshot(title=app.title, simplify=True):
+            if svg(name=name) != app.export_screenshot(title=app.title, simplify=True):
                 differ.append(name)
             await back_to(pilot, keep)
     assert not differ, f"screenshots differ from the snapshots: {differ}"
