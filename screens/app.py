@@ -180,8 +180,7 @@ class RemoteGuideApp(App[int]):
         """Open a place in the guide from anywhere (command palette, search). Over the
         wizard or a plan, an article opens on top of it, so nothing there is lost."""
         if isinstance(self.screen, MainScreen):
-            self.main_screen.go(place, words=words)
-            self.main_screen.focus_content()
+            self.main_screen.go(place, words=words, focus=True)
         elif place.kind == "article":
             from screens.reader import ReaderScreen
 

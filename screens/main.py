@@ -86,13 +86,14 @@ class MainScreen(SourceLinks, GuideScreen[None]):
         # Focus stays where it is: the guide loads while the reader may already be moving.
         self._show(self.history.current or HOME, keep_focus=self.focused is not None)
 
-    def go(self, place: Place, words: Sequence[str] = ()) -> None:
+    def go(self, place: Place, words: Sequence[str] = (), focus: bool = False) -> None:
         """Open ``place`` and remember it in the history; with ``words``, scroll to the
-        first line that has one of them (a search hit)."""
+        first line that has one of them (a search hit). The content takes the focus unless
+        the tree has it; with ``focus``, always (also once a view still mounting is up)."""
         if self.guide is None and place.kind != "home":
             return
         self.history.visit(place)
-        self._show(place, words)
+        self._show(place, words, focus=focus)
 
     def _mounting_view(self, place: Place) -> AwaitMount | None:
         """What to wait for before ``place`` can be shown: the section and article views
@@ -125,14 +126,20 @@ class MainScreen(SourceLinks, GuideScreen[None]):
         await mounting
         self._mounting.pop(kind, None)
 
-    def _show(self, place: Place, words: Sequence[str] = (), keep_focus: bool = False) -> None:
+    def _show(
+        self,
+        place: Place,
+        words: Sequence[str] = (),
+        keep_focus: bool = False,
+        focus: bool = False,
+    ) -> None:
         mounting = self._mounting_view(place)
         if mounting is not None:
 
             async def show_when_mounted() -> None:
                 await mounting
                 self._mounting.pop(place.kind, None)
-                self._show(place, words, keep_focus)
+                self._show(place, words, keep_focus, focus)
 
             self.call_later(show_when_mounted)
             return
@@ -153,7 +160,7 @@ class MainScreen(SourceLinks, GuideScreen[None]):
             switcher.current = "home"
         tree = self.query_one(GuideTree)
         tree.select_place(place)
-        if self.focused is not tree and not keep_focus:
+        if focus or (self.focused is not tree and not keep_focus):
             self.focus_content()
 
     def article_blocks(self) -> Sequence[str]:
@@ -196,8 +203,7 @@ class MainScreen(SourceLinks, GuideScreen[None]):
 
     @on(OptionList.OptionSelected, "#home-sections")
     def _section_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.go(Place("section", event.option.id or ""))
-        self.focus_content()
+        self.go(Place("section", event.option.id or ""), focus=True)
 
     @on(OptionList.OptionSelected, "#home-actions")
     def _plan_action(self, event: OptionList.OptionSelected) -> None:
@@ -208,8 +214,7 @@ class MainScreen(SourceLinks, GuideScreen[None]):
 
     @on(OptionList.OptionSelected, "#section-articles, #related")
     def _article_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.go(Place("article", event.option.id or ""))
-        self.query_one(ArticleView).focus()
+        self.go(Place("article", event.option.id or ""), focus=True)
 
     # Actions --------------------------------------------------------------------------
 
@@ -228,8 +233,7 @@ class MainScreen(SourceLinks, GuideScreen[None]):
             self._show(place)
 
     def action_go_home(self) -> None:
-        self.go(HOME)
-        self.focus_content()
+        self.go(HOME, focus=True)
 
     def action_toggle_sidebar(self) -> None:
         sidebar = self.query_one(GuideTree)

@@ -45,8 +45,9 @@ class SourceLinks(Screen[object]):
         return find_links(blocks, lines, starts)
 
     def links_on_screen(self) -> list[Link]:
-        view = self.query_one(ArticleView)
-        if not view.display or not view.region:
+        # The guide's article view is mounted the first time an article is opened.
+        view = next(iter(self.query(ArticleView)), None)
+        if view is None or not view.display or not view.region:
             return []
         body = view.query_one(MarkdownView)
         top = round(view.scroll_y) - body.virtual_region.y

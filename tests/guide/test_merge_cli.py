@@ -184,7 +184,7 @@ def test_opening_a_plan_with_copies_beside_it_says_so(
     if lang == "ru":
         edit(plan, in_russian, at(21))
     conflict(plan, SYNCTHING)
-    assert main(["show", str(plan), "--json"]) == 0
+    assert main(["--lang", lang, "show", str(plan), "--json"]) == 0
     out, err = capsys.readouterr()
     json.loads(out)  # stdout stays clean
     [line] = err.splitlines()

@@ -49,13 +49,22 @@ def copy_with(path: Path, name: str, lang: str) -> Path:
     return copy
 
 
+def dialog_up(app: Any, kind: type) -> bool:
+    """The dialog is on top with its body mounted (it is on the stack a moment before)."""
+    return isinstance(app.screen, kind) and bool(app.screen.query(".dialog-body"))
+
+
 def body_text(dialog: Any) -> str:
     return str(dialog.query_one(".dialog-body", Static).render())
 
 
 async def click(app: Any, pilot: Any, selector: str) -> None:
     """Click ``selector`` on the top screen once it has been laid out."""
-    await wait_until(pilot, lambda: app.screen.query_one(selector).region.width > 0)
+    def shown() -> bool:  # the dialog may be on the stack before its buttons are mounted
+        found = app.screen.query(selector)
+        return bool(found) and found.first().region.width > 0
+
+    await wait_until(pilot, shown)
     assert await pilot.click(selector)
 
 
@@ -82,7 +91,7 @@ async def test_opening_a_plan_offers_to_merge_its_conflict_copies(  # type: igno
     app.today = lambda: TODAY
     async with app.run_test(size=SIZE) as pilot:
         app.open_plan(path)
-        await wait_until(pilot, lambda: isinstance(app.screen, MergeOfferDialog))
+        await wait_until(pilot, lambda: dialog_up(app, MergeOfferDialog))
         text = body_text(app.screen)
         for word in [copy.name, broken.name, *words]:
             assert word in text
@@ -105,7 +114,7 @@ async def test_not_now_changes_nothing(make_app, tmp_path: Path) -> None:  # typ
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         app.open_plan(path)
-        await wait_until(pilot, lambda: isinstance(app.screen, MergeOfferDialog))
+        await wait_until(pilot, lambda: dialog_up(app, MergeOfferDialog))
         await pilot.press("escape")
         await wait_until(pilot, lambda: isinstance(app.screen, PlanScreen))
     assert path.read_bytes() == data and copy.exists()
@@ -142,7 +151,7 @@ async def test_the_same_setting_changed_in_the_file_and_here_asks(  # type: igno
         screen.plan.title = "Mine"
         screen.changed()
         from_the_shell(screen.path, 100)
-        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await wait_until(pilot, lambda: dialog_up(app, ChoiceDialog))
         assert "limits.daily_minutes: here 80, in the file 100" in body_text(app.screen)
         await click(app, pilot, f"#answer-{answer}")
         await wait_until(pilot, lambda: len(screen.plan.log) == count + 1)
@@ -259,7 +268,7 @@ async def test_keep_both_joins_the_lists_changed_on_both_sides(  # type: ignore[
             plan.profile.skills = ["SQL", "Python"]
 
         update_plan(screen.path, change)
-        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await wait_until(pilot, lambda: dialog_up(app, ChoiceDialog))
         text = body_text(app.screen)
         assert "profile.skills: здесь SQL, Excel, в файле SQL, Python" in text
         assert "«Объединить» сложит списки" in text

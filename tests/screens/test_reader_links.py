@@ -137,8 +137,7 @@ async def test_the_guide_opens_sources_too(make_app, opened: list[str]) -> None:
         main = app.screen
         assert isinstance(main, MainScreen)
         assert main.links_on_screen() == []  # the home view: no article
-        main.go(Place("article", ARTICLE))
-        main.focus_content()
+        main.go(Place("article", ARTICLE), focus=True)
         await wait_until(pilot, lambda: bool(main.links()))
         link = main.links()[-1]
         await scroll_to(pilot, main, link)
