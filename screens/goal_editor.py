@@ -65,7 +65,9 @@ class ReasonField(Vertical):
     def __init__(self, label: str, value: str, *, id: str) -> None:
         super().__init__(id=id, classes="field")
         self.label = label
-        self._area = TextArea(value, soft_wrap=True, compact=True, id=f"{id}-input")
+        self._area = TextArea(
+            value, soft_wrap=True, compact=True, highlight_cursor_line=False, id=f"{id}-input"
+        )
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self.label), classes="field-label")
@@ -95,40 +97,41 @@ class GoalEditor(GuideModal[Goal | None]):
 
     def compose(self) -> ComposeResult:
         lang, goal = self.lang, self.goal
-        with VerticalScroll(classes="dialog-box wide"):
-            yield Label(Content(t(lang, "goal_editor_title")), classes="dialog-title")
-            yield TextField(
-                t(lang, "goal_skill"),
-                goal.skill if goal else "",
-                validators=[Required(lang)],
-                id="goal-skill",
-            )
-            yield ReasonField(t(lang, "goal_why"), goal.why if goal else "", id="goal-why")
-            yield TextField(
-                t(lang, "goal_target"),
-                goal.target_date.isoformat() if goal and goal.target_date else "",
-                validators=[DateValue(lang, optional=True)],
-                id="goal-target",
-            )
-            yield TextField(
-                t(lang, "goal_hours"),
-                str(goal.hours_per_week) if goal else "3",
-                validators=[NumberRange(lang, Goal, "hours_per_week")],
-                id="goal-hours",
-            )
-            yield TextField(
-                t(lang, "goal_resources"),
-                ", ".join(goal.resources) if goal else "",
-                id="goal-resources",
-            )
-            yield Label(Content(t(lang, "goal_milestones")), classes="field-label")
-            yield MilestoneTable(id="milestones", cursor_type="row")
-            with Horizontal(classes="row-inputs"):
-                yield TextField(t(lang, "milestone_title"), id="milestone-title")
+        with Vertical(classes="dialog-box wide"):
+            with VerticalScroll(classes="dialog-body"):
+                yield Label(Content(t(lang, "goal_editor_title")), classes="dialog-title")
                 yield TextField(
-                    t(lang, "milestone_due"), validators=[DateValue(lang)], id="milestone-due"
+                    t(lang, "goal_skill"),
+                    goal.skill if goal else "",
+                    validators=[Required(lang)],
+                    id="goal-skill",
                 )
-            yield Button(Content(t(lang, "milestone_add")), id="milestone-add", compact=True)
+                yield ReasonField(t(lang, "goal_why"), goal.why if goal else "", id="goal-why")
+                yield TextField(
+                    t(lang, "goal_target"),
+                    goal.target_date.isoformat() if goal and goal.target_date else "",
+                    validators=[DateValue(lang, optional=True)],
+                    id="goal-target",
+                )
+                yield TextField(
+                    t(lang, "goal_hours"),
+                    str(goal.hours_per_week) if goal else "3",
+                    validators=[NumberRange(lang, Goal, "hours_per_week")],
+                    id="goal-hours",
+                )
+                yield TextField(
+                    t(lang, "goal_resources"),
+                    ", ".join(goal.resources) if goal else "",
+                    id="goal-resources",
+                )
+                yield Label(Content(t(lang, "goal_milestones")), classes="field-label")
+                yield MilestoneTable(id="milestones", cursor_type="row")
+                with Horizontal(classes="row-inputs"):
+                    yield TextField(t(lang, "milestone_title"), id="milestone-title")
+                    yield TextField(
+                        t(lang, "milestone_due"), validators=[DateValue(lang)], id="milestone-due"
+                    )
+                yield Button(Content(t(lang, "milestone_add")), id="milestone-add", compact=True)
             # Docked: the problem and the buttons stay in sight while the rest scrolls.
             with Vertical(classes="dialog-foot"):
                 yield Static("", id="goal-error", classes="field-error", markup=False)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import pytest
 from textual.errors import NoWidget
+from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widget import Widget
 
@@ -63,7 +64,20 @@ def in_sight(widget: Widget, screen_height: int) -> bool:
     except NoWidget:  # scrolled out of sight altogether
         return False
     region = geometry.region
-    return region.height > 0 and geometry.visible_region == region and region.bottom <= screen_height
+    return (
+        region.height > 0 and geometry.visible_region == region and region.bottom <= screen_height
+    )
+
+
+def top_in_sight(widget: Widget) -> bool:
+    """The first line of ``widget`` is drawn, not under the dialog's docked buttons."""
+    geometry = widget.screen.find_widget(widget)
+    region = geometry.region
+    top = Region(region.x, region.y, region.width, 1)
+    foot = widget.screen.query_one(".dialog-foot")
+    return geometry.visible_region.contains_region(top) and not (
+        foot.region.overlaps(top) and widget not in foot.query("*")
+    )
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -81,5 +95,21 @@ async def test_tall_dialogs_keep_their_buttons_in_sight(
             for selector in buttons:
                 button = dialog.query_one(selector)
                 assert in_sight(button, SIZE[1]), (name, selector, button.region)
+            # Each field and button reached with Tab is scrolled into sight, above the
+            # docked buttons (the first line of a tall one, at least).
+            for _ in range(12):
+                await pilot.press("tab")
+                await pilot.pause()
+                focused = app.focused
+                assert focused is not None
+                assert top_in_sight(focused), (
+                    name,
+                    focused,
+                    focused.region,
+                    dialog.query_one(".dialog-foot").region,
+                    dialog.query_one(".dialog-box").scroll_y,
+                    focused.dock_gutter,
+                    dialog.query_one(".dialog-box").max_scroll_y,
+                )
             app.pop_screen()
             await wait_until(pilot, lambda: app.screen is screen)
