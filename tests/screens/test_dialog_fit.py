@@ -13,6 +13,7 @@ from textual.widget import Widget
 
 from guide.history import Place
 from guide.i18n import Lang
+from guide.plan import Goal
 from guide.storage import Fingerprint, LoadedPlan
 from screens.app import RemoteGuideApp
 from screens.base import GuideModal
@@ -113,3 +114,26 @@ async def test_tall_dialogs_keep_their_buttons_in_sight(
                 )
             app.pop_screen()
             await wait_until(pilot, lambda: app.screen is screen)
+
+
+async def test_the_goals_reason_keeps_its_lines(
+    make_app: Callable[[Lang], RemoteGuideApp],
+) -> None:
+    app = make_app("en")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await plan_screen(app, pilot, "en")
+        goal = screen.context.plan.goals[0]
+        goal.why = "First reason.\nSecond reason, on a line of its own."
+        results: list[Goal | None] = []
+        editor = GoalEditor(screen.context, goal)
+        await app.push_screen(editor, results.append)
+        await wait_until(pilot, lambda: app.screen is editor)
+        reason = editor.query_one("#goal-why-input")
+        await wait_until(pilot, lambda: reason.region.height == 2)  # both lines shown
+        assert in_sight(reason, SIZE[1])
+        reason.focus()
+        await pilot.press("down", "end", "enter", *"Third.", "ctrl+s")
+        await wait_until(pilot, lambda: bool(results))
+    saved = results[0]
+    assert saved is not None
+    assert saved.why == goal.why + "\nThird."
