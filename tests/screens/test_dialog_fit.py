@@ -127,3 +127,23 @@ async def test_the_goals_reason_keeps_its_lines(
     saved = results[0]
     assert saved is not None
     assert saved.why == goal.why + "\nThird."
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_a_section_opens_at_its_top(
+    make_app: Callable[[Lang], RemoteGuideApp], lang: Lang
+) -> None:
+    app = make_app(lang)
+    async with app.run_test(size=SIZE) as pilot:
+        main = app.main_screen
+        await wait_until(pilot, lambda: main.guide is not None)
+        for section in ("remote-work", "career-paths", "workplace", "remote-work"):
+            main.go(Place("section", section), focus=True)
+            view = main.query_one(SectionView)
+            await wait_until(pilot, lambda v=view: v.display and app.focused is not None)  # type: ignore[misc]
+            await pilot.pause()
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause()
+            # Only the list scrolls: the view itself can't open scrolled past the title.
+            assert view.max_scroll_y == 0, (section, view.max_scroll_y)
+            assert in_sight(view.query_one("#section-title"), SIZE[1])
