@@ -9,10 +9,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Button, DataTable, Label, Static
+from textual.widgets import Button, DataTable, Label, Static, TextArea
 
 from guide.i18n import Lang, date_text, t
 from guide.plan import Goal, Milestone
@@ -58,6 +58,29 @@ class MilestoneTable(DataTable[Text]):
         self.post_message(self.Remove(self.cursor_row))
 
 
+class ReasonField(Vertical):
+    """The goal's reason: a few lines of the user's own words, kept as typed (line breaks
+    too), in a box as tall as the text (up to a few lines, then it scrolls)."""
+
+    def __init__(self, label: str, value: str, *, id: str) -> None:
+        super().__init__(id=id, classes="field")
+        self.label = label
+        self._area = TextArea(
+            value, soft_wrap=True, compact=True, highlight_cursor_line=False, id=f"{id}-input"
+        )
+
+    def compose(self) -> ComposeResult:
+        yield Label(Content(self.label), classes="field-label")
+        yield self._area
+
+    @property
+    def value(self) -> str:
+        return self._area.text
+
+    def on_descendant_focus(self) -> None:
+        self.scroll_visible(animate=False)
+
+
 class GoalEditor(GuideModal[Goal | None]):
     # The first field, not the scrolling box, so typing at once goes where it belongs.
     AUTO_FOCUS = "#goal-skill-input"
@@ -74,44 +97,47 @@ class GoalEditor(GuideModal[Goal | None]):
 
     def compose(self) -> ComposeResult:
         lang, goal = self.lang, self.goal
-        with VerticalScroll(classes="dialog-box wide"):
-            yield Label(Content(t(lang, "goal_editor_title")), classes="dialog-title")
-            yield TextField(
-                t(lang, "goal_skill"),
-                goal.skill if goal else "",
-                validators=[Required(lang)],
-                id="goal-skill",
-            )
-            yield TextField(t(lang, "goal_why"), goal.why if goal else "", id="goal-why")
-            yield TextField(
-                t(lang, "goal_target"),
-                goal.target_date.isoformat() if goal and goal.target_date else "",
-                validators=[DateValue(lang, optional=True)],
-                id="goal-target",
-            )
-            yield TextField(
-                t(lang, "goal_hours"),
-                str(goal.hours_per_week) if goal else "3",
-                validators=[NumberRange(lang, Goal, "hours_per_week")],
-                id="goal-hours",
-            )
-            yield TextField(
-                t(lang, "goal_resources"),
-                ", ".join(goal.resources) if goal else "",
-                id="goal-resources",
-            )
-            yield Label(Content(t(lang, "goal_milestones")), classes="field-label")
-            yield MilestoneTable(id="milestones", cursor_type="row")
-            with Horizontal(classes="row-inputs"):
-                yield TextField(t(lang, "milestone_title"), id="milestone-title")
+        with Vertical(classes="dialog-box wide"):
+            with VerticalScroll(classes="dialog-body"):
+                yield Label(Content(t(lang, "goal_editor_title")), classes="dialog-title")
                 yield TextField(
-                    t(lang, "milestone_due"), validators=[DateValue(lang)], id="milestone-due"
+                    t(lang, "goal_skill"),
+                    goal.skill if goal else "",
+                    validators=[Required(lang)],
+                    id="goal-skill",
                 )
-            yield Button(Content(t(lang, "milestone_add")), id="milestone-add", compact=True)
-            yield Static("", id="goal-error", classes="field-error", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(Content(t(lang, "btn_done")), id="goal-done", variant="primary")
-                yield Button(Content(t(lang, "btn_cancel")), id="goal-cancel")
+                yield ReasonField(t(lang, "goal_why"), goal.why if goal else "", id="goal-why")
+                yield TextField(
+                    t(lang, "goal_target"),
+                    goal.target_date.isoformat() if goal and goal.target_date else "",
+                    validators=[DateValue(lang, optional=True)],
+                    id="goal-target",
+                )
+                yield TextField(
+                    t(lang, "goal_hours"),
+                    str(goal.hours_per_week) if goal else "3",
+                    validators=[NumberRange(lang, Goal, "hours_per_week")],
+                    id="goal-hours",
+                )
+                yield TextField(
+                    t(lang, "goal_resources"),
+                    ", ".join(goal.resources) if goal else "",
+                    id="goal-resources",
+                )
+                yield Label(Content(t(lang, "goal_milestones")), classes="field-label")
+                yield MilestoneTable(id="milestones", cursor_type="row")
+                with Horizontal(classes="row-inputs"):
+                    yield TextField(t(lang, "milestone_title"), id="milestone-title")
+                    yield TextField(
+                        t(lang, "milestone_due"), validators=[DateValue(lang)], id="milestone-due"
+                    )
+                yield Button(Content(t(lang, "milestone_add")), id="milestone-add", compact=True)
+            # Docked: the problem and the buttons stay in sight while the rest scrolls.
+            with Vertical(classes="dialog-foot"):
+                yield Static("", id="goal-error", classes="field-error", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    yield Button(Content(t(lang, "btn_done")), id="goal-done", variant="primary")
+                    yield Button(Content(t(lang, "btn_cancel")), id="goal-cancel")
 
     def on_mount(self) -> None:
         table = self.query_one(MilestoneTable)
@@ -187,8 +213,9 @@ class GoalEditor(GuideModal[Goal | None]):
             return
         value = {
             name: self.query_one(f"#goal-{name}", TextField).value
-            for name in ("skill", "why", "target", "hours", "resources")
+            for name in ("skill", "target", "hours", "resources")
         }
+        value["why"] = self.query_one(ReasonField).value
         try:
             goal = Goal(
                 skill=value["skill"].strip(),

@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
@@ -78,40 +78,45 @@ class LogSessionDialog(GuideModal[LogEntry | None]):
     def compose(self) -> ComposeResult:
         lang, entry = self.lang, self.entry
         title = "logv_edit_title" if entry is not None else "log_title"
-        with VerticalScroll(classes="dialog-box"):
-            yield Label(Content(t(lang, title)), classes="dialog-title")
-            yield Label(Content(t(lang, "log_platform")), classes="field-label")
-            yield Select(
-                self._subjects(), value=self._subject, allow_blank=False, id="log-platform"
-            )
-            yield Static("", id="log-study", markup=False)
-            yield ProgressBar(total=1, show_eta=False, id="log-milestones")
-            yield TextField(
-                t(lang, "log_date"),
-                (entry.date if entry is not None else self.today).isoformat(),
-                validators=[DateValue(lang)],
-                id="log-date",
-            )
-            yield TextField(
-                t(lang, "log_minutes"),
-                str(self._minutes or ""),
-                validators=[NumberRange(lang, LogEntry, "minutes")],
-                id="log-minutes",
-            )
-            yield TextField(
-                t(lang, "log_earned", currency=self.plan.profile.currency),
-                str(entry.earned) if entry is not None else "0",
-                validators=[NumberRange(lang, LogEntry, "earned")],
-                id="log-earned",
-            )
-            yield TextField(
-                t(lang, "logv_note"), (entry.note or "") if entry is not None else "", id="log-note"
-            )
-            yield Static("", id="log-error", classes="field-error", markup=False)
-            with Horizontal(classes="dialog-buttons"):
-                add = "logv_btn_change" if entry is not None else "btn_add"
-                yield Button(Content(t(lang, add)), id="log-add", variant="primary")
-                yield Button(Content(t(lang, "btn_cancel")), id="log-cancel")
+        with Vertical(classes="dialog-box"):
+            with VerticalScroll(classes="dialog-body"):
+                yield Label(Content(t(lang, title)), classes="dialog-title")
+                yield Label(Content(t(lang, "log_platform")), classes="field-label")
+                yield Select(
+                    self._subjects(), value=self._subject, allow_blank=False, id="log-platform"
+                )
+                yield Static("", id="log-study", markup=False)
+                yield ProgressBar(total=1, show_eta=False, id="log-milestones")
+                yield TextField(
+                    t(lang, "log_date"),
+                    (entry.date if entry is not None else self.today).isoformat(),
+                    validators=[DateValue(lang)],
+                    id="log-date",
+                )
+                yield TextField(
+                    t(lang, "log_minutes"),
+                    str(self._minutes or ""),
+                    validators=[NumberRange(lang, LogEntry, "minutes")],
+                    id="log-minutes",
+                )
+                yield TextField(
+                    t(lang, "log_earned", currency=self.plan.profile.currency),
+                    str(entry.earned) if entry is not None else "0",
+                    validators=[NumberRange(lang, LogEntry, "earned")],
+                    id="log-earned",
+                )
+                yield TextField(
+                    t(lang, "logv_note"),
+                    (entry.note or "") if entry is not None else "",
+                    id="log-note",
+                )
+            # Docked: the problem and the buttons stay in sight while the rest scrolls.
+            with Vertical(classes="dialog-foot"):
+                yield Static("", id="log-error", classes="field-error", markup=False)
+                with Horizontal(classes="dialog-buttons"):
+                    add = "logv_btn_change" if entry is not None else "btn_add"
+                    yield Button(Content(t(lang, add)), id="log-add", variant="primary")
+                    yield Button(Content(t(lang, "btn_cancel")), id="log-cancel")
 
     def on_mount(self) -> None:
         self.query_one("#log-error").display = False

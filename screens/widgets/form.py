@@ -93,7 +93,8 @@ class TextField(Vertical):
         event.stop()
         self.check()
         self.post_message(self.Edited(self))
-        self._keep_in_view()
+        if self._input.has_focus:  # typed here; not a value set in code (or on mount)
+            self._keep_in_view()
 
     def on_descendant_focus(self) -> None:
         self.scroll_visible(animate=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
@@ -22,8 +22,11 @@ class SectionView(VerticalScroll):
     _shown = ""
 
     def compose(self) -> ComposeResult:
-        yield Static(id="section-title", markup=False)
-        yield Static(id="section-intro", markup=False)
+        # The title and the count stay above the list, which scrolls in what is left:
+        # nothing else here is taller than the view, so it never opens scrolled past them.
+        with Vertical(id="section-head"):
+            yield Static(id="section-title", markup=False)
+            yield Static(id="section-intro", markup=False)
         yield OptionList(id="section-articles")
 
     def show(self, lang: Lang, section_id: str, guide: Guide) -> None:
