@@ -23,7 +23,14 @@ from guide.plan import EntryKind, LogEntry
 from guide.weekly import study_week
 from screens.base import GuideModal
 from screens.context import PlanContext
-from screens.widgets.form import DateValue, NumberRange, TextField, parse_date, parse_decimal
+from screens.widgets.form import (
+    DateValue,
+    NumberRange,
+    TextField,
+    number_value,
+    parse_date,
+    parse_decimal,
+)
 
 WORK, STUDY = "p:", "g:"
 """Prefixes of the subject choice's values: a platform's name or a goal's skill."""
@@ -100,7 +107,7 @@ class LogSessionDialog(GuideModal[LogEntry | None]):
             )
             yield TextField(
                 t(lang, "log_earned", currency=self.plan.profile.currency),
-                str(entry.earned) if entry is not None else "0",
+                number_value(lang, entry.earned) if entry is not None else "0",
                 validators=[NumberRange(lang, LogEntry, "earned")],
                 id="log-earned",
             )
