@@ -3,8 +3,6 @@ shown and typed with the reader's mark, and rows, tables and headers that fit at
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from textual.widgets import OptionList, Static
 
