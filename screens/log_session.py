@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from guide.i18n import Lang, t
 from guide.log import LogError, make_entry
 from guide.plan import EntryKind, LogEntry
+from guide.problems import said_error
 from guide.weekly import study_week
 from screens.base import GuideModal
 from screens.context import PlanContext
@@ -194,7 +195,7 @@ class LogSessionDialog(GuideModal[LogEntry | None]):
             )
         except LogError as invalid:
             error = self.query_one("#log-error", Static)
-            error.update(Content("; ".join(invalid.problems)))
+            error.update(Content(said_error(self.lang, invalid)))
             error.display = True
             return
         self.dismiss(entry)

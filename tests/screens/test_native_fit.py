@@ -3,6 +3,8 @@ shown and typed with the reader's mark, and rows, tables and headers that fit at
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from textual.widgets import OptionList, Static
 
@@ -136,3 +138,73 @@ async def test_compare_shows_the_hours_with_the_readers_mark(shipped_guide: Guid
         move.value = "2,5"  # type: ignore[attr-defined]
         await pilot.pause()
         assert screen.switch.inputs.move_hours == __import__("decimal").Decimal("2.5")
+
+
+# 3, 4. Refusals and the system's words in the interface language ----------------------------
+
+
+async def test_the_plan_screen_says_refusals_in_the_interface_language(
+    shipped_guide: Guide, tmp_path: Path
+) -> None:
+    from guide.log import LogError
+    from guide.problems import Problem
+    from guide.storage import LoadedPlan
+    from guide.timer import TimerError
+    from screens.plan_screen import PlanScreen
+
+    path = tmp_path / "plan.toml"
+    loaded = LoadedPlan(example_plan(), path, save_plan(example_plan(), path))
+    app = RemoteGuideApp(lang="ru", guide=shipped_guide)
+    said: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = PlanScreen("ru", loaded)
+        await app.push_screen(screen)
+        await pilot.pause()
+        screen.notify = lambda text, **_: said.append(str(text))  # type: ignore[method-assign]
+        refusals = [
+            TimerError(Problem("problem_timer_none")),
+            LogError([Problem("problem_at", path="id", message=Problem("problem_id_fixed"))]),
+        ]
+        for refusal in refusals:
+
+            def refuse(plan: object, refusal: Exception = refusal) -> None:
+                raise refusal
+
+            assert await screen._write(refuse) is None
+    assert said[0] == "таймер не запущен"
+    assert said[1] == "id: ID записи нельзя изменить"
+
+
+async def test_the_draft_warning_says_the_system_error_in_russian(
+    make_app, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    import screens.wizard
+    from screens.wizard import WizardScreen
+
+    def fail(*_: object) -> None:
+        raise FileNotFoundError(errno.ENOENT, "No such file or directory")
+
+    monkeypatch.setattr(screens.wizard, "save_draft", fail)
+    app = make_app("ru")
+    said: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        wizard = WizardScreen("ru", example_plan(), step="about", fresh=False)
+        await app.push_screen(wizard)
+        await pilot.pause()
+        wizard.notify = lambda text, **_: said.append(str(text))  # type: ignore[method-assign]
+        assert wizard.write_draft(tell=True) is False
+    assert "нет такого файла или папки" in said[0] and "No such" not in said[0]
+
+
+def test_said_error_speaks_each_kind_of_refusal() -> None:
+    from guide.merge import MergeError
+    from guide.problems import Problem, said_error
+    from guide.storage import PlanError
+
+    assert said_error("ru", PermissionError(13, "Permission denied")) == "нет доступа"
+    assert said_error("ru", MergeError([])) != "unknown problem"
+    assert said_error("ru", PlanError("p.toml", [Problem("problem_permission")])).startswith(
+        "p.toml: "
+    )
