@@ -208,3 +208,60 @@ def test_said_error_speaks_each_kind_of_refusal() -> None:
     assert said_error("ru", PlanError("p.toml", [Problem("problem_permission")])).startswith(
         "p.toml: "
     )
+
+
+# 6, 7. The plan screen at 80x24, the header, the key line -----------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_the_platforms_table_fits_at_80_columns(
+    shipped_guide: Guide, tmp_path: Path, lang: str
+) -> None:
+    from textual.widgets import DataTable
+
+    from screens.plan_screen import PlanScreen
+    from tests.screens.test_fit import cells_fit, open_plan, plan_file
+
+    app = RemoteGuideApp(lang=lang, guide=shipped_guide, plan_path=plan_file(tmp_path))  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_plan(app, pilot)
+        assert isinstance(screen, PlanScreen)
+        table = screen.query_one("#plan-platforms", DataTable)
+        await wait_until(pilot, lambda: table.row_count == 3)
+        await pilot.pause()
+        assert cells_fit(table) == []  # type: ignore[arg-type]
+
+
+def header_text(app: RemoteGuideApp) -> str:
+    [shown] = app.screen.query("HeaderTitle").results(Static)
+    return str(shown.render())
+
+
+@pytest.mark.parametrize("lang", LANGS)
+async def test_the_header_drops_its_subtitle_when_it_does_not_fit(make_app, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from guide.i18n import t
+
+    app = make_app(lang)
+    subtitle = t(lang, "app_subtitle")  # type: ignore[arg-type]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: bool(app.screen.query("HeaderTitle")))
+        await pilot.pause()
+        assert header_text(app) == f"remote-guide — {subtitle}"
+        await pilot.resize_terminal(60, 24)
+        await wait_until(pilot, lambda: header_text(app) == "remote-guide")
+        await pilot.resize_terminal(100, 30)
+        await wait_until(pilot, lambda: subtitle in header_text(app))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_plan_screens_key_line_lists_its_letter_keys(lang: str) -> None:
+    from guide.i18n import t
+    from screens.plan_screen import PlanScreen
+
+    listed = {part.split()[0].lower() for part in t(lang, "plan_keys").split(" · ")}  # type: ignore[arg-type]
+    row_keys = {"d", "u"}  # the log's rows: listed under the log
+    for binding in PlanScreen.BINDINGS:
+        assert not isinstance(binding, tuple)
+        if len(binding.key) == 1 and binding.key not in row_keys:
+            assert binding.key in listed, binding.id
+    assert "r" in listed and "ctrl+s" in listed
