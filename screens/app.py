@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from rich.cells import cell_len
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -127,11 +128,20 @@ class RemoteGuideApp(App[int]):
             self.notify(str(error), severity="error", markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
-        """The header's text; the subtitle is left out when both don't fit in the header
-        (its icon and clock spaces take HEADER_SIDES columns), rather than cut."""
+        """The header's text. When the title and subtitle don't fit in the header (its
+        icon and clock spaces take HEADER_SIDES columns), a file path keeps its end (the
+        file's name) after an ellipsis, and any other subtitle is left out, rather than cut."""
         full = super().format_title(title, sub_title)
         room = self.size.width - HEADER_SIDES
-        return full if full.cell_length <= room else super().format_title(title, "")
+        if full.cell_length <= room:
+            return full
+        left = room - cell_len(title) - 3  # " — "
+        if "/" in sub_title and left >= 16:
+            tail = sub_title
+            while cell_len(tail) > left - 1:
+                tail = tail[1:]
+            return super().format_title(title, f"…{tail}")
+        return super().format_title(title, "")
 
     def on_resize(self) -> None:
         # The header formats its title only when the title changes: again at the new width

@@ -265,3 +265,18 @@ def test_the_plan_screens_key_line_lists_its_letter_keys(lang: str) -> None:
         if len(binding.key) == 1 and binding.key not in row_keys:
             assert binding.key in listed, binding.id
     assert "r" in listed and "ctrl+s" in listed
+
+
+async def test_a_long_plan_path_in_the_header_keeps_the_file_name(
+    shipped_guide: Guide, tmp_path: Path
+) -> None:
+    from tests.screens.test_fit import open_plan, plan_file
+
+    folder = tmp_path / ("a-long-folder-name-" * 4)
+    folder.mkdir()
+    app = RemoteGuideApp(lang="en", guide=shipped_guide, plan_path=plan_file(folder))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_plan(app, pilot)
+        await wait_until(pilot, lambda: header_text(app).endswith("/plan.toml"))
+        text = header_text(app)
+        assert text.startswith("remote-guide — …") and len(text) <= 80 - 18
