@@ -74,6 +74,7 @@ from guide.plan import (
     Timer,
     Tombstone,
 )
+from guide.problems import Problem
 
 T = TypeVar("T")
 K = TypeVar("K", bound=Hashable)
@@ -97,7 +98,7 @@ class MergeError(Exception):
     """The copies can't be merged into a valid plan; ``problems`` say why."""
 
     def __init__(self, problems: list[str]) -> None:
-        self.problems = list(problems) or ["unknown problem"]
+        self.problems = list(problems) or [Problem("problem_unknown")]
         super().__init__("\n".join(self.problems))
 
 

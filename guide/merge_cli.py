@@ -4,10 +4,11 @@
 ``remote-guide merge PLAN [OTHER...] [--dry-run]`` merges each OTHER (default: the
 sync-conflict copies beside PLAN, see ``guide.conflicts``) into PLAN, two-way, in one
 atomic save under the plan's lock (the plan is read again under the lock, so a ``log``
-from another shell meanwhile is kept). It prints what each copy brought in the plan's
-language. Afterwards each merged conflict copy beside the plan moves into the plan's
-backup folder ``.NAME.toml.backups/``; a file named explicitly that is not a conflict copy
-beside the plan stays where it is. A copy that is not a valid plan is reported with its
+from another shell meanwhile is kept). It prints what each copy brought in the interface
+language (``--lang``, else the settings, else the locale), a copy's problems too.
+Afterwards each merged conflict copy beside the plan moves into the plan's backup folder
+``.NAME.toml.backups/``; a file named explicitly that is not a conflict copy beside the
+plan stays where it is. A copy that is not a valid plan is reported with its
 problems and left alone. Exit status: 0 when every copy merged (or there were none), 1
 when a copy or the plan is invalid or the save failed.
 
@@ -22,14 +23,13 @@ means a two-way merge.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from guide.cli_parser import new_parser
-from guide.i18n import Lang, detect_lang, t
+from guide.i18n import Lang, t
 
 if TYPE_CHECKING:
     from guide.cli_parser import SubParsers
@@ -43,8 +43,12 @@ def _shown(text: object) -> str:
     return escape_text(str(text))
 
 
-def _lang(plan: Plan) -> Lang:
-    return plan.language.value
+def _os_line(error: OSError, lang: Lang) -> str:
+    """What the system said about a file, in ``lang``, naming the file."""
+    from guide.problems import os_problem, said_text
+
+    said = said_text(lang, os_problem(error))
+    return f"{error.filename}: {said}" if error.filename is not None else said
 
 
 def _err(*lines: str) -> None:
@@ -52,10 +56,12 @@ def _err(*lines: str) -> None:
         print(line, file=sys.stderr)
 
 
-def _problems(problems: Iterable[str]) -> list[str]:
+def _problems(problems: Iterable[str], lang: Lang) -> list[str]:
+    """A copy's or the plan's problems, one indented line each, said in ``lang``."""
     from guide.printable import escape_text
+    from guide.problems import said_text
 
-    return [f"  {escape_text(p, multiline=True)}" for p in problems]
+    return [f"  {escape_text(said_text(lang, p), multiline=True)}" for p in problems]
 
 
 def _print_summary(header: str, summary: MergeSummary, lang: Lang, currency: str) -> None:
@@ -71,13 +77,13 @@ def _merge(args: argparse.Namespace) -> int:
     from guide.merge import MergeError, adopt, merge_all
     from guide.storage import PlanError, load_plan, resolve_plan_path, update_plan
 
+    lang: Lang = args.ui_lang
     path = resolve_plan_path(args.plan)
     try:
         loaded = load_plan(path)
     except PlanError as e:
-        _err(_shown(e.path), *_problems(e.problems))
+        _err(_shown(e.path), *_problems(e.problems, lang))
         return 1
-    lang = _lang(loaded.plan)
     others: list[Path] = list(args.others) or conflict_copies(path)
     if not others:
         print(t(lang, "merge_none_found", plan=_shown(path)))
@@ -86,7 +92,7 @@ def _merge(args: argparse.Namespace) -> int:
     for other in read.skipped:
         print(t(lang, "merge_same_file", copy=_shown(other)))
     for other, problems in read.invalid:
-        _err(t(lang, "merge_invalid", copy=_shown(other)), *_problems(problems))
+        _err(t(lang, "merge_invalid", copy=_shown(other)), *_problems(problems, lang))
     copies, bad = read.valid, len(read.invalid)
     if not copies:
         return 1
@@ -103,10 +109,10 @@ def _merge(args: argparse.Namespace) -> int:
         else:
             summaries, saved = update_plan(path, change)
     except MergeError as e:
-        _err(t(lang, "merge_failed", plan=_shown(path)), *_problems(e.problems))
+        _err(t(lang, "merge_failed", plan=_shown(path)), *_problems(e.problems, lang))
         return 1
     except PlanError as e:
-        _err(_shown(e.path), *_problems(e.problems))
+        _err(_shown(e.path), *_problems(e.problems, lang))
         return 1
     currency = loaded.plan.profile.currency
     key = "merge_dry_from" if args.dry_run else "merge_from"
@@ -124,6 +130,7 @@ def _merge(args: argparse.Namespace) -> int:
 def _keep_copies(copies: list[Path], path: Path, lang: Lang) -> bool:
     """Move the merged conflict copies into the plan's backup folder; False if one failed."""
     from guide.conflicts import is_conflict_copy_of, keep_merged, merged_dir
+    from guide.problems import os_problem, said_text
 
     ok = True
     for copy in copies:
@@ -134,7 +141,7 @@ def _keep_copies(copies: list[Path], path: Path, lang: Lang) -> bool:
             target = keep_merged(copy, path)
         except OSError as e:
             folder = _shown(merged_dir(path))
-            error = _shown(e.strerror or e)
+            error = _shown(said_text(lang, os_problem(e)))
             _err(t(lang, "merge_move_failed", copy=_shown(copy), folder=folder, error=error))
             ok = False
             continue
@@ -147,25 +154,26 @@ def _driver(args: argparse.Namespace) -> int:
     from guide.storage import PlanError, load_plan, plan_to_toml, write_atomic
 
     name = args.name or args.ours
-    lang = detect_lang(os.environ)
+    lang: Lang = args.ui_lang
     try:
         ours = load_plan(args.ours).plan
-        lang = _lang(ours)
         theirs = load_plan(args.theirs).plan
         empty = args.base.stat().st_size == 0
         base = None if empty else load_plan(args.base).plan
         result = merge(ours, theirs, base)
         text = plan_to_toml(result.plan, name)
     except (PlanError, MergeError) as e:
-        _err(t(lang, "merge_driver_failed", file=_shown(name)), *_problems(e.problems))
+        _err(t(lang, "merge_driver_failed", file=_shown(name)), *_problems(e.problems, lang))
         return 1
     except OSError as e:
-        _err(t(lang, "merge_driver_failed", file=_shown(name)), *_problems([str(e)]))
+        failed = t(lang, "merge_driver_failed", file=_shown(name))
+        _err(failed, *_problems([_os_line(e, lang)], lang))
         return 1
     try:
         write_atomic(args.ours, text.encode("utf-8"))
     except OSError as e:
-        _err(t(lang, "merge_driver_failed", file=_shown(name)), *_problems([str(e)]))
+        failed = t(lang, "merge_driver_failed", file=_shown(name))
+        _err(failed, *_problems([_os_line(e, lang)], lang))
         return 1
     from guide.merge_text import summary_lines
 

@@ -1,4 +1,4 @@
-"""A merge's summary as lines of text in the plan's language, for the CLI and the app.
+"""A merge's summary as lines of text in a language, for the CLI and the app.
 
 The lines hold user text (platform names, notes) as it is: the CLI escapes them for the
 terminal, the app shows them without markup.

@@ -81,3 +81,26 @@ def os_problem(error: OSError) -> str:
     if name and has_text(key):
         return Problem(key)
     return error.strerror or str(error)
+
+
+def said_lines(lang: Lang, problems: list[str], sep: str = "; ") -> str:
+    """Messages (Problems or plain text) in ``lang``, joined by ``sep``."""
+    return sep.join(said_text(lang, p) for p in problems)
+
+
+def said_error(lang: Lang, error: Exception) -> str:
+    """A refusal from guide/ in ``lang``: a plan file's problems each naming the file, a
+    timer's message, a log, review or merge's problem list, what the system said."""
+    from guide.storage import PlanError  # here: storage imports this module
+    from guide.timer import TimerError
+
+    if isinstance(error, PlanError):
+        return error.text(lang)
+    if isinstance(error, TimerError):
+        return error.said(lang)
+    if isinstance(error, OSError):
+        return said_text(lang, os_problem(error))
+    problems = getattr(error, "problems", None)
+    if isinstance(problems, list) and all(isinstance(p, str) for p in problems):
+        return said_lines(lang, problems)
+    return str(error)

@@ -2,7 +2,8 @@
 
 Prints what the plan's microtask hours earn now, when its study reaches job-ready (now and
 with N hours a week moved to study), and when that pays back, with every assumption and
-the sources of the path's figures. Text in the plan's language (or ``--lang``); JSON keys
+the sources of the path's figures. Text in the interface language (``--lang``, else the
+settings, else the locale: the CLI's own words, not an export); JSON keys
 are fixed (see :func:`switch_json`), money as strings with two decimals like
 ``show --json``, hours as numbers, dates as ISO strings or null.
 
@@ -83,7 +84,7 @@ def _compare(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     plan = loaded.plan
-    lang: Lang = args.lang or plan.language.value
+    lang: Lang = args.ui_lang
     today = args.today or dt.date.today()
     switch = compare(plan, today, move_hours=args.move_hours, hours_needed=args.hours_needed)
     if args.json:

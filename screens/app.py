@@ -8,11 +8,14 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
+from rich.cells import cell_len
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Header, Static
 
 from guide.content import ContentError, load_sections
 from guide.history import HOME, Place
@@ -58,6 +61,10 @@ SYSTEM_WORDS = {
     ("Maximize", "Maximize the focused widget"): "sys_maximize",
     ("Screenshot", "Save an SVG 'screenshot' of the current screen"): "sys_screenshot",
 }
+
+
+HEADER_SIDES = 18
+"""Columns of the header beside its title: the icon's (8) and the clock's space (10)."""
 
 
 class RemoteGuideApp(App[int]):
@@ -119,6 +126,33 @@ class RemoteGuideApp(App[int]):
         except SettingsError as error:
             self._settings_writable = False
             self.notify(str(error), severity="error", markup=False)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's text. When the title and subtitle don't fit in the header (its
+        icon and clock spaces take HEADER_SIDES columns), a file path keeps its end (the
+        file's name) after an ellipsis, and any other subtitle is left out, rather than cut."""
+        full = super().format_title(title, sub_title)
+        room = self.size.width - HEADER_SIDES
+        if full.cell_length <= room:
+            return full
+        left = room - cell_len(title) - 3  # " — "
+        if "/" in sub_title and left >= 16:
+            tail = sub_title
+            while cell_len(tail) > left - 1:
+                tail = tail[1:]
+            return super().format_title(title, f"…{tail}")
+        return super().format_title(title, "")
+
+    def on_resize(self) -> None:
+        # The header formats its title only when the title changes: again at the new width
+        # (the app takes the new size after this handler).
+        self.call_later(self._format_headers)
+
+    def _format_headers(self) -> None:
+        for screen in self.screen_stack:
+            for header in screen.query(Header):
+                for shown in header.query("HeaderTitle").results(Static):
+                    shown.update(header.format_title())
 
     def on_mount(self) -> None:
         for problem in self.settings.problems:

@@ -26,6 +26,7 @@ from guide.i18n import Lang, t
 from guide.plan import Plan
 from guide.switch import Switch, compare, figure_lines, fmt, with_move
 from screens.base import GuideModal, GuideScreen
+from screens.widgets.form import number_value
 
 TIMELINE_WIDTH = 30
 MAX_MOVE = Decimal(168)
@@ -118,7 +119,7 @@ class CompareScreen(GuideScreen[None]):
             with Horizontal(id="compare-move-row"):
                 yield Label(Content(t(lang, "switch_move_label")), id="compare-move-label")
                 yield HoursInput(
-                    str(self.switch.inputs.move_hours),
+                    number_value(lang, self.switch.inputs.move_hours),
                     id="compare-move",
                     compact=True,
                     select_on_focus=True,

@@ -20,10 +20,18 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from guide.i18n import Lang, t
 from guide.log import LogError, make_entry
 from guide.plan import EntryKind, LogEntry
+from guide.problems import said_error
 from guide.weekly import study_week
 from screens.base import GuideModal
 from screens.context import PlanContext
-from screens.widgets.form import DateValue, NumberRange, TextField, parse_date, parse_decimal
+from screens.widgets.form import (
+    DateValue,
+    NumberRange,
+    TextField,
+    number_value,
+    parse_date,
+    parse_decimal,
+)
 
 WORK, STUDY = "p:", "g:"
 """Prefixes of the subject choice's values: a platform's name or a goal's skill."""
@@ -101,7 +109,7 @@ class LogSessionDialog(GuideModal[LogEntry | None]):
                 )
                 yield TextField(
                     t(lang, "log_earned", currency=self.plan.profile.currency),
-                    str(entry.earned) if entry is not None else "0",
+                    number_value(lang, entry.earned) if entry is not None else "0",
                     validators=[NumberRange(lang, LogEntry, "earned")],
                     id="log-earned",
                 )
@@ -192,7 +200,7 @@ class LogSessionDialog(GuideModal[LogEntry | None]):
             )
         except LogError as invalid:
             error = self.query_one("#log-error", Static)
-            error.update(Content("; ".join(invalid.problems)))
+            error.update(Content(said_error(self.lang, invalid)))
             error.display = True
             return
         self.dismiss(entry)

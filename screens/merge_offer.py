@@ -24,6 +24,7 @@ from textual.widgets import Button, Label, Static
 
 from guide.i18n import Lang, t, tn
 from guide.printable import escape_text, shown_path
+from guide.problems import os_problem, said_error, said_text
 from screens.base import GuideModal
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def move_copies(copies: list[Path], path: Path) -> list[tuple[Path, str]]:
         try:
             keep_merged(copy, path)
         except OSError as e:
-            failed.append((copy, str(e.strerror or e)))
+            failed.append((copy, os_problem(e)))
     return failed
 
 
@@ -145,7 +146,8 @@ async def offer_merge(screen: PlanScreen) -> None:
     try:
         offer = await asyncio.to_thread(read_offer, path, screen.plan)
     except MergeError as e:
-        screen.notify(t(lang, "offer_failed", problem="; ".join(e.problems)), markup=False)
+        problem = escape_text(said_error(lang, e), multiline=True)
+        screen.notify(t(lang, "offer_failed", problem=problem), markup=False)
         return
     if offer is None:
         return
@@ -166,7 +168,7 @@ async def offer_merge(screen: PlanScreen) -> None:
     try:
         await asyncio.to_thread(merge_copies, path, [p for _, p in copies.valid])
     except (MergeError, PlanError) as e:
-        problem = escape_text("; ".join(e.problems), multiline=True)
+        problem = escape_text(said_error(lang, e), multiline=True)
         screen.notify(t(lang, "offer_failed", problem=problem), markup=False, severity="error")
         return
     failed = await asyncio.to_thread(move_copies, merged, path)
@@ -175,6 +177,12 @@ async def offer_merge(screen: PlanScreen) -> None:
     if moved:
         screen.notify(tn(lang, "offer_done", moved, folder=folder), markup=False)
     for copy, error in failed:
-        text = t(lang, "offer_not_moved", copy=shown_path(copy.name), folder=folder, error=error)
+        text = t(
+            lang,
+            "offer_not_moved",
+            copy=shown_path(copy.name),
+            folder=folder,
+            error=said_text(lang, error),
+        )
         screen.notify(text, markup=False, severity="warning", timeout=10)
     await screen.reread()

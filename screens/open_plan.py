@@ -15,7 +15,8 @@ from textual.widgets.option_list import Option
 from guide.i18n import Lang, datetime_text, t, tn
 from guide.paths import plans_dir
 from guide.printable import escape_text, shown_path
-from guide.storage import PlanError, list_plans
+from guide.problems import said_text
+from guide.storage import PlanError, PlanInfo, list_plans
 from screens.base import GuideScreen
 
 
@@ -28,6 +29,7 @@ class OpenPlanScreen(GuideScreen[Path | None]):
     def __init__(self, lang: Lang) -> None:
         super().__init__()
         self.lang = lang
+        self._plans: list[PlanInfo] = []
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -35,6 +37,7 @@ class OpenPlanScreen(GuideScreen[Path | None]):
         with VerticalScroll(id="open-plan"):
             yield Label(Content(t(lang, "open_saved")), classes="field-label")
             yield OptionList(id="saved-plans")
+            yield Static(id="plan-problem", classes="muted", markup=False)
             yield Static(id="no-plans", classes="muted", markup=False)
             yield Label(Content(t(lang, "open_path_label")), classes="field-label")
             yield Input(id="plan-path", placeholder="~/plans/my-plan.toml")
@@ -43,36 +46,61 @@ class OpenPlanScreen(GuideScreen[Path | None]):
     def on_mount(self) -> None:
         self.title = t(self.lang, "open_title")
         try:
-            plans = list_plans()
+            self._plans = list_plans()
             empty_text = t(self.lang, "open_none", folder=shown_path(plans_dir()))
         except PlanError as error:
-            plans, empty_text = [], escape_text(str(error), multiline=True)
-        options = self.query_one("#saved-plans", OptionList)
-        for info in plans:
-            when = datetime_text(self.lang, info.modified.astimezone())
-            title = (
-                info.title
-                if info.title is not None
-                else t(self.lang, "open_broken", problem=info.problem)
-            )
-            name = shown_path(info.path.name)
-            copies = f"  {tn(self.lang, 'plans_copies', info.copies)}" if info.copies else ""
-            options.add_option(
-                Option(
-                    Content.assemble(
-                        (escape_text(title), "bold"),
-                        f"  {when}  ",
-                        (name, "dim"),
-                        (copies, "bold"),
-                    ),
-                    id=str(info.path),
-                )
-            )
+            self._plans, empty_text = [], escape_text(error.text(self.lang), multiline=True)
+        plans = self._plans
+        self._fill()
+        self.query_one("#plan-problem", Static).display = False
         empty = self.query_one("#no-plans", Static)
         empty.update(Content(empty_text))
         empty.display = not plans
-        options.display = bool(plans)
-        (options if plans else self.query_one("#plan-path")).focus()
+        self.query_one("#saved-plans", OptionList).display = bool(plans)
+        (self.query_one("#saved-plans") if plans else self.query_one("#plan-path")).focus()
+
+    def _fill(self) -> None:
+        """One row per plan, as wide as the screen: a long title or problem is cut with an
+        ellipsis (a broken file's whole problem is shown under the list when highlighted)."""
+        options = self.query_one("#saved-plans", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        # The list's padding (2 + 2), its border (2) and an option's padding (2).
+        width = max(self.app.size.width - 8, 20)
+        for info in self._plans:
+            options.add_option(Option(self._row(info, width), id=str(info.path)))
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+
+    def _problem(self, info: PlanInfo) -> str:
+        return escape_text(said_text(self.lang, info.problem or ""), multiline=False)
+
+    def _row(self, info: PlanInfo, width: int) -> Content:
+        lang = self.lang
+        when = datetime_text(lang, info.modified.astimezone())
+        if info.title is not None:
+            title = escape_text(info.title)
+        else:
+            title = t(lang, "open_broken", problem=self._problem(info))
+        name = shown_path(info.path.name)
+        copies = f"  {tn(lang, 'plans_copies', info.copies)}" if info.copies else ""
+        rest = Content.assemble(f"  {when}  ", (name, "dim"), (copies, "bold"))
+        room = max(width - rest.cell_length, 12)
+        bold = Content(title).stylize("bold")
+        return Content.assemble(bold.truncate(room, ellipsis=True), rest)
+
+    def on_resize(self) -> None:
+        if self._plans:
+            self._fill()
+
+    @on(OptionList.OptionHighlighted, "#saved-plans")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        info = next((i for i in self._plans if str(i.path) == event.option.id), None)
+        shown = self.query_one("#plan-problem", Static)
+        broken = info is not None and info.title is None
+        shown.display = broken
+        if info is not None and broken:
+            shown.update(Content(t(self.lang, "open_broken", problem=self._problem(info))))
 
     @on(OptionList.OptionSelected, "#saved-plans")
     def _chosen(self, event: OptionList.OptionSelected) -> None:

@@ -44,6 +44,7 @@ from guide.plan import (
     stop_rule_hits,
 )
 from guide.printable import shown_path
+from guide.problems import said_error
 from guide.rate import money_text
 from guide.review import ReviewError, apply_review, last_review, review_due
 from guide.storage import LoadedPlan, PlanError, load_plan, update_plan
@@ -242,7 +243,7 @@ class PlanScreen(GuideScreen[None]):
                 try:
                     plan = merge_edits(opened, plan, self.plan).mine.plan
                 except MergeError as failed:
-                    self.notify("; ".join(failed.problems), markup=False, severity="error")
+                    self.notify(said_error(self.lang, failed), markup=False, severity="error")
                     return
             self.plan = plan
             self.changed()
@@ -302,7 +303,7 @@ class PlanScreen(GuideScreen[None]):
         try:
             done = change()
         except LogError as failed:
-            problem = "; ".join(failed.problems)
+            problem = said_error(self.lang, failed)
             self.notify(t(self.lang, "logv_failed", problem=problem), markup=False)
             return
         self._last_change = done
@@ -339,7 +340,7 @@ class PlanScreen(GuideScreen[None]):
         try:  # with unsaved edits the reread kept our plan: it takes the review too
             apply_review(self.plan, review)
         except ReviewError as failed:
-            self.notify("; ".join(failed.problems), markup=False, severity="warning")
+            self.notify(said_error(self.lang, failed), markup=False, severity="warning")
         words = t(self.lang, f"cli_decision_{review.decision.value}")
         date = date_text(self.lang, review.next_review)
         self.notify(t(self.lang, "rev_recorded", decision=words, date=date), markup=False)
@@ -403,7 +404,7 @@ class PlanScreen(GuideScreen[None]):
         try:
             result, _ = await asyncio.to_thread(update_plan, self.path, change)
         except (PlanError, TimerError, LogError, ReviewError) as failed:
-            self.notify(str(failed), markup=False, severity="error")
+            self.notify(said_error(self.lang, failed), markup=False, severity="error")
             return None
         await self._reread()
         return result
@@ -462,7 +463,7 @@ class PlanScreen(GuideScreen[None]):
         except MergeError as failed:
             # Nothing merged; saving will say the file changed and ask before overwriting.
             self._unmerged = (loaded.fingerprint.mtime_ns, loaded.fingerprint.size)
-            self.notify("; ".join(failed.problems), markup=False, severity="error")
+            self.notify(said_error(self.lang, failed), markup=False, severity="error")
             return
         if self._revision != revision:
             return  # edited meanwhile: the next tick merges the newer plan
@@ -503,7 +504,7 @@ class PlanScreen(GuideScreen[None]):
             try:
                 plan = keep_both(merged)
             except MergeError as failed:  # the joined lists don't fit: keep mine
-                self.notify("; ".join(failed.problems), markup=False, severity="warning")
+                self.notify(said_error(self.lang, failed), markup=False, severity="warning")
         self._take(loaded, plan)
 
     async def reread(self) -> None:

@@ -24,6 +24,7 @@ from textual.widgets import Button, Footer, Header, Input, Label, RadioButton, S
 from guide.i18n import Lang, date_text, duration_text, t, tn
 from guide.log import working_copy
 from guide.plan import Decision, Plan, PlatformStatus, Review
+from guide.problems import said_error
 from guide.rate import money_text
 from guide.review import (
     DEFAULT_WEEKS,
@@ -376,7 +377,7 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
             try:  # on a copy: what the file will take, checked before leaving
                 answer.record(working_copy(self.plan), self.context.today())
             except ReviewError as error:
-                answer = "; ".join(error.problems)
+                answer = said_error(self.lang, error)
         if isinstance(answer, str):
             error_line = self.query_one("#review-error", Static)
             error_line.update(Content(answer))

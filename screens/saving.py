@@ -54,7 +54,7 @@ async def save_asking(
 
 def _failed(screen: Screen[Any], lang: Lang, error: PlanError) -> None:
     screen.notify(
-        t(lang, "save_failed", error=escape_text(str(error), multiline=True)),
+        t(lang, "save_failed", error=escape_text(error.text(lang), multiline=True)),
         markup=False,
         severity="error",
         timeout=10,

@@ -19,6 +19,7 @@ from guide.drafts import Draft, discard_draft, save_draft
 from guide.i18n import Lang, t
 from guide.plan import Plan
 from guide.printable import escape_text, shown_path
+from guide.problems import said_error
 from guide.storage import LoadedPlan, PlanError
 from screens.base import GuideScreen
 from screens.context import PlanContext
@@ -266,9 +267,7 @@ class WizardScreen(StepsScreen[LoadedPlan | None]):
             # The draft is a convenience: say so once, and keep everything typed on screen.
             if tell or not self._draft_failed:
                 self._draft_failed = True
-                reason = escape_text(
-                    str(error.strerror or error) if isinstance(error, OSError) else str(error)
-                )
+                reason = escape_text(said_error(self.lang, error))
                 self.notify(
                     t(self.lang, "draft_failed", error=reason),
                     markup=False,

@@ -14,7 +14,14 @@ from textual.widgets import Label, RadioButton, RadioSet
 from guide.i18n import t
 from guide.plan import GoalKind, Profile
 from screens.steps.base import WizardStep
-from screens.widgets.form import Choices, NumberRange, TextField, parse_decimal, split_list
+from screens.widgets.form import (
+    Choices,
+    NumberRange,
+    TextField,
+    number_value,
+    parse_decimal,
+    split_list,
+)
 
 if TYPE_CHECKING:
     from guide.plan import Plan
@@ -51,7 +58,9 @@ class AboutStep(WizardStep):
         profile = plan.profile
         self.query_one(Choices).choose(profile.goal.value)
         self.query_one("#hours", TextField).value = str(profile.hours_per_week)
-        self.query_one("#target-rate", TextField).value = str(profile.target_hourly_rate)
+        self.query_one("#target-rate", TextField).value = number_value(
+            self.lang, profile.target_hourly_rate
+        )
         self.query_one("#currency", TextField).value = profile.currency
         self.query_one("#skills", TextField).value = ", ".join(profile.skills)
 

@@ -106,6 +106,7 @@ class GoalsStep(WizardStep):
         def done(goal: Goal | None) -> None:
             from guide.log import LogError, rename_subject
             from guide.plan import EntryKind
+            from guide.problems import said_text
 
             if goal is None:
                 return
@@ -115,7 +116,8 @@ class GoalsStep(WizardStep):
                         self.plan, EntryKind.STUDY, self.plan.goals[index].skill, goal.skill
                     )
                 except LogError as e:
-                    self.notify(e.problems[0], severity="warning", markup=False)
+                    problem = said_text(self.lang, e.problems[0])
+                    self.notify(problem, severity="warning", markup=False)
                     return
             goals = list(self.plan.goals)
             if index is None:

@@ -16,7 +16,14 @@ from guide.i18n import t
 from guide.plan import Limits, StopRule, Weekday
 from guide.rules import min_items, weekly_cap
 from screens.steps.base import WizardStep
-from screens.widgets.form import DateValue, NumberRange, TextField, parse_date, parse_decimal
+from screens.widgets.form import (
+    DateValue,
+    NumberRange,
+    TextField,
+    number_value,
+    parse_date,
+    parse_decimal,
+)
 
 if TYPE_CHECKING:
     from guide.plan import Plan
@@ -133,8 +140,9 @@ class LimitsStep(WizardStep):
             Weekday(b.name or "") for b in self.query("#days Checkbox").results(Checkbox) if b.value
         ]
 
-    def _set(self, field_id: str, value: object) -> None:
-        self.query_one(f"#{field_id}", TextField).value = str(value)
+    def _set(self, field_id: str, value: Decimal | int | str) -> None:
+        shown = value if isinstance(value, str) else number_value(self.lang, value)
+        self.query_one(f"#{field_id}", TextField).value = shown
 
     def _get(self, field_id: str) -> str:
         return self.query_one(f"#{field_id}", TextField).value

@@ -16,7 +16,7 @@ from guide.i18n import Lang, t
 from guide.plan import Platform, platform_rate
 from guide.rate import money_text, naive_hourly_rate, round_money
 from screens.steps.base import WizardStep, fill_platform_select
-from screens.widgets.form import NumberRange, TextField, parse_decimal
+from screens.widgets.form import NumberRange, TextField, number_value, parse_decimal
 
 if TYPE_CHECKING:
     from guide.plan import Plan
@@ -74,7 +74,7 @@ class RateStep(WizardStep):
         for field_id, attribute, *_ in FIELDS:
             value = getattr(platform, attribute)
             self.query_one(f"#rate-{field_id}", TextField).value = (
-                "" if value is None else str(value)
+                "" if value is None else number_value(self.lang, value)
             )
         self._show(platform)
 

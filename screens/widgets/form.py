@@ -166,6 +166,13 @@ class Required(Validator):
         return self.success() if value.strip() else self.failure()
 
 
+def number_value(lang: Lang, value: Decimal | int) -> str:
+    """A number as a field shows it for editing: the reader's decimal mark ("5,40" in
+    Russian, "5.40" in English), no grouping; :func:`parse_decimal` reads either mark."""
+    text = f"{value:f}" if isinstance(value, Decimal) else str(value)
+    return text.replace(".", ",") if lang == "ru" else text
+
+
 def parse_decimal(text: str) -> Decimal | None:
     """A number as typed (a comma works as the decimal point), or None."""
     try:

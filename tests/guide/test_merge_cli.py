@@ -99,13 +99,29 @@ def test_merge_takes_the_conflict_copies_and_moves_them_away(plan: Path, capsys:
     assert capsys.readouterr().err == ""  # no copies left to tell about
 
 
-def test_merge_in_russian(plan: Path, capsys: Capture) -> None:
+def test_merge_speaks_the_interface_language(plan: Path, capsys: Capture) -> None:
     edit(plan, in_russian, at(21))
     copy = conflict(plan, DROPBOX, log("Toloka", 15), log("Prolific", 5))
-    assert main(["merge", str(plan)]) == 0
+    assert main(["merge", str(plan), "--dry-run"]) == 0  # a Russian plan, English words
+    assert capsys.readouterr().out.startswith(f"Would merge {copy} into {plan}:")
+    assert main(["--lang", "ru", "merge", str(plan)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[:2] == [f"Копия {copy} объединена с {plan}:", "  добавлены 2 записи журнала"]
     assert out[-2] == f"{plan} сохранён."
+
+
+def test_a_copys_problems_are_said_in_the_interface_language(plan: Path, capsys: Capture) -> None:
+    bad = plan.with_name(DROPBOX)
+    bad.write_text("title = [", "utf-8")
+    assert main(["--lang", "ru", "merge", str(plan)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith(f"{bad}: ") and "not a valid plan" not in lines[0]
+    assert "TOML" in lines[1] and "is not valid" not in lines[1]
+    theirs = plan.with_name("theirs.toml")
+    theirs.write_text("not = [a plan", "utf-8")
+    assert main(["--lang", "ru", "merge-driver", str(plan), str(plan), str(theirs)]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert "TOML" in lines[1] and "is not valid" not in lines[1]
 
 
 def test_dry_run_changes_nothing(plan: Path, capsys: Capture) -> None:

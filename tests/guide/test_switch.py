@@ -403,15 +403,22 @@ def test_compare_json_break_even_is_null_when_it_never_pays_back(
     assert data["break_even_date"] is None and data["forgone_per_month"] is not None
 
 
-def test_compare_text_in_the_plans_language(tmp_path: Path, capsys: Capture) -> None:
+def test_compare_text_in_the_interface_language(
+    tmp_path: Path, capsys: Capture, monkeypatch: pytest.MonkeyPatch
+) -> None:
     plan = plan_with([]).model_copy(update={"language": Language.RU})
     path = saved(tmp_path, plan)
-    assert main(["compare", str(path), "--move-hours", "3", "--today", "2026-12-07"]) == 0
+    # A Russian plan, an English interface: the CLI's own words are English.
+    assert main(["compare", str(path), "--today", "2026-12-07"]) == 0
+    assert "What this rests on:" in capsys.readouterr().out
+    assert main(["--lang", "ru", "compare", str(path), "--move-hours", "3"]) == 0
     out = capsys.readouterr().out
     assert "Путь: Специалист по управлению проектами" in out
     assert "Источники:" in out and "https://www.bls.gov/" in out
-    assert main(["--lang", "en", "compare", str(path)]) == 0
-    assert "What this rests on:" in capsys.readouterr().out
+    monkeypatch.setenv("LANG", "ru_RU.UTF-8")  # the locale, when neither flag nor settings
+    english = saved(tmp_path / "en", plan_with([]))
+    assert main(["compare", str(english), "--today", "2026-12-07"]) == 0
+    assert "Источники:" in capsys.readouterr().out
 
 
 def test_compare_escapes_what_the_plan_says(tmp_path: Path, capsys: Capture) -> None:
