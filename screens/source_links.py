@@ -37,8 +37,13 @@ class SourceLinks(Screen[object]):
         return ()
 
     def links(self) -> list[Link]:
-        """The article's links, with the lines of the article body they are drawn on."""
-        body = self.query_one(ArticleView).query_one(MarkdownView)
+        """The article's links, with the lines of the article body they are drawn on (none
+        while the guide's article view is still being mounted)."""
+        views = self.query(ArticleView)
+        bodies = views.first().query(MarkdownView) if views else None
+        if not bodies:
+            return []
+        body = bodies.first()
         blocks = self.article_blocks()
         lines = body.text.split("\n")
         starts = [body.block_line(i) for i in range(len(blocks))]

@@ -38,6 +38,9 @@ async def scroll_to(pilot, screen: SourceLinks, link: Link) -> None:  # type: ig
     view, body = screen.query_one(ArticleView), screen.query_one(MarkdownView)
     view.scroll_to(y=body.virtual_region.y + link.first, animate=False)
     await wait_until(pilot, lambda: link in screen.links_on_screen())
+    # The click aims by the body's region on the screen, which follows a frame later.
+    height = screen.size.height
+    await wait_until(pilot, lambda: 0 <= body.region.y + link.last < height)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
