@@ -669,12 +669,20 @@ def _checked_log(log: list[LogEntry], path: Path | str) -> tuple[list[Document],
         # and then refused by the validation.
         chunk = adapter.dump_python(log[part], mode="python", exclude_none=True, warnings=False)
         try:
-            entries += adapter.validate_python(chunk)
+            validated = adapter.validate_python(chunk)
         except ValidationError as e:
             start = part.start or 0
             for err in e.errors():
                 index, *rest = err["loc"]
                 errors.append({**err, "loc": ("log", start + int(index), *rest)})
+            continue
+        if validated == log[part]:
+            # Keep the plan's own entries: the copies would be 10,000 more objects for the
+            # garbage collector to walk while the save runs (a collection stops every thread).
+            entries += log[part]
+        else:  # an entry made without validation: save what validation makes of it
+            entries += validated
+            chunk = adapter.dump_python(validated, mode="python", exclude_none=True)
         tables += chunk
     if errors:
         raise PlanError(path, error_problems(errors))
