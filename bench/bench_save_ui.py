@@ -1,14 +1,15 @@
 """Benchmark (not a test): how long Ctrl+S holds up the plan screen's event loop.
 
-The plan screen saves in a thread (``PlanScreen._save``: a deep copy of the plan and
-``save_plan`` off the UI thread). Here the app runs headless (``run_test``) with a plan of
-1,000 and 10,000 log entries; a probe task on the app's event loop wakes every
-millisecond and records the longest gap between wake-ups while one save runs, from the
-key press to the plan being saved. For comparison, the same loop's longest gap while
-``save_plan`` runs on it directly (as the screen did before). Medians of ``ROUNDS`` saves.
+The plan screen saves in a thread (``PlanScreen._save``: a working copy of the plan and
+``save_plan`` off the UI thread, with the garbage collector paused). Here the app runs
+headless (``run_test``) with a plan of 1,000 and 10,000 log entries; a probe task on the
+app's event loop wakes every millisecond and records the longest gap between wake-ups
+while one save runs, from the key press to the plan being saved, and the longest garbage
+collection meanwhile (a collection stops every thread). The floor: the same Ctrl+S with
+the save a no-op (what the screen itself draws: title, toast). For comparison, the
+loop's longest gap while ``save_plan`` runs on it directly. Medians of ``ROUNDS`` saves.
 
-The no-op save (``save_plan`` replaced) is the floor: what the screen itself draws for
-a Ctrl+S (title, toast). Run from the repository root: ``.venv/bin/python bench/bench_save_ui.py``.
+Run from the repository root: ``.venv/bin/python bench/bench_save_ui.py``.
 """
 
 from __future__ import annotations
