@@ -40,6 +40,7 @@ import hashlib
 import os
 import re
 import tempfile
+import time
 import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -50,12 +51,12 @@ from stat import S_ISDIR, S_ISREG
 from typing import Any, TypeVar
 
 import tomli_w
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from guide.i18n import Lang
 from guide.paths import make_private_dir, plans_dir
-from guide.plan import SCHEMA_VERSION, CrossFieldProblems, Plan
+from guide.plan import SCHEMA_VERSION, CrossFieldProblems, LogEntry, Plan
 from guide.printable import escape_text
 from guide.problems import Problem, ProblemError, os_problem, said_text
 
@@ -430,8 +431,13 @@ def _said(error: ValueError) -> str:
 
 def validation_problems(error: ValidationError) -> list[str]:
     """Every problem of ``error`` as ``path: message``, in the order pydantic found them."""
+    return error_problems(error.errors())
+
+
+def error_problems(errors: list[ErrorDetails]) -> list[str]:
+    """Every one of pydantic's ``errors`` as ``path: message``, in their order."""
     problems: list[str] = []
-    for err in error.errors():
+    for err in errors:
         where = _path(err["loc"])
         cause = err.get("ctx", {}).get("error")
         if isinstance(cause, CrossFieldProblems):
@@ -628,27 +634,113 @@ def plan_to_document(plan: Plan) -> Document:
     return plan.model_dump(mode="python", exclude_none=True)
 
 
+LOG_CHUNK = 500
+"""Log entries dumped, validated and compared at a time when saving: each step over a
+chunk is one call into pydantic-core that holds the GIL for a millisecond or two, so a
+save in a thread never holds up the UI thread for more than that (10,000 entries at once
+held it for about 70 ms)."""
+
+_log_adapter: TypeAdapter[list[LogEntry]] | None = None
+
+
+def _log_entries() -> TypeAdapter[list[LogEntry]]:
+    global _log_adapter
+    if _log_adapter is None:  # built on first use, as the plan's own schema is
+        _log_adapter = TypeAdapter(list[LogEntry])
+    return _log_adapter
+
+
+def _chunks(count: int) -> Iterator[slice]:
+    for start in range(0, count, LOG_CHUNK):
+        time.sleep(0)  # lets a waiting thread (the UI's) take the GIL between chunks
+        yield slice(start, start + LOG_CHUNK)
+
+
+def _checked_log(log: list[LogEntry], path: Path | str) -> tuple[list[Document], list[LogEntry]]:
+    """The log as written (plain tables) and those tables validated again, chunk by chunk,
+    so the entries saved are the ones that will be read; PlanError naming each bad entry's
+    path (``log[9876].minutes: ...``)."""
+    adapter = _log_entries()
+    tables: list[Document] = []
+    entries: list[LogEntry] = []
+    errors: list[ErrorDetails] = []
+    for part in _chunks(len(log)):
+        # Anything else put in the list (lists can be edited in place) is dumped as it is
+        # and then refused by the validation.
+        chunk = adapter.dump_python(log[part], mode="python", exclude_none=True, warnings=False)
+        try:
+            validated = adapter.validate_python(chunk)
+        except ValidationError as e:
+            start = part.start or 0
+            for err in e.errors():
+                index, *rest = err["loc"]
+                errors.append({**err, "loc": ("log", start + int(index), *rest)})
+            continue
+        if validated == log[part]:
+            # Keep the plan's own entries: the copies would be 10,000 more objects for the
+            # garbage collector to walk while the save runs (a collection stops every thread).
+            entries += log[part]
+        else:  # an entry made without validation: save what validation makes of it
+            entries += validated
+            chunk = adapter.dump_python(validated, mode="python", exclude_none=True)
+        tables += chunk
+    if errors:
+        raise PlanError(path, error_problems(errors))
+    return tables, entries
+
+
+def _same_tables(read: object, written: list[Document]) -> bool:
+    if not isinstance(read, list) or len(read) != len(written):
+        return False
+    return all(read[part] == written[part] for part in _chunks(len(written)))
+
+
 def plan_to_toml(plan: Plan, path: Path | str = "<plan>") -> str:
     """The plan's TOML text. Validates the plan first (lists can be edited in place without
-    validation) and checks that the text reads back as the same plan; PlanError if not."""
+    validation) and checks that the text reads back as the same plan; PlanError if not.
+
+    The log, which can be 10,000 entries and more, is validated in chunks (see
+    :data:`LOG_CHUNK`) and the rest of the plan, with every plan-wide check over the
+    validated log, at once. Read back, the text's log must be the very tables that were
+    validated, and the rest of it must validate to the same plan again."""
+    log_tables, entries = _checked_log(plan.log, path)
+    head = plan.model_dump(mode="python", exclude={"log"})
     try:
-        checked = Plan.model_validate(plan.model_dump(mode="python"))
+        # Entries are LogEntry instances: pydantic takes them as they are (not again).
+        checked = Plan.model_validate({**head, "log": entries})
     except ValidationError as e:
         raise PlanError(path, validation_problems(e)) from None
-    doc = plan_to_document(checked)
+    doc = checked.model_dump(mode="python", exclude={"log"}, exclude_none=True)
     # Reviews, deletions and the log go last, as [[...]] tables, the log at the very end:
     # tomli-w would write short tables inline and put the whole log above the profile.
-    tail = {key: doc.pop(key, []) for key in ("reviews", "deleted", "log")}
-    for entry in tail["log"]:
+    tail = {key: doc.pop(key, []) for key in ("reviews", "deleted")}
+    tail["log"] = log_tables
+    for entry in log_tables:
         if entry.get("kind") == "study":
             entry.pop("earned", None)  # always 0: a study entry earns nothing
     text = HEADER + tomli_w.dumps(doc)
     text += "".join(
         f"\n[[{key}]]\n{tomli_w.dumps(table)}" for key, tables in tail.items() for table in tables
     )
-    if plan_from_toml(text, path) != checked:
+    if not _reads_back(text, checked, log_tables, path):
         raise PlanError(path, [Problem("problem_read_back")])
     return text
+
+
+def _reads_back(text: str, plan: Plan, log_tables: list[Document], path: Path | str) -> bool:
+    """Whether ``text`` reads as ``plan``: its log the same tables as ``log_tables`` (which
+    validated as ``plan.log``), the rest validating to the same plan."""
+    try:
+        read = _parse_toml(text)
+    except ValueError as e:
+        raise PlanError(path, [_said(e)]) from None
+    if not _same_tables(read.pop("log", []), log_tables):
+        return False
+    read["log"] = plan.log
+    try:
+        return plan_from_document(read, path)[0] == plan
+    except PlanError:
+        return False
 
 
 def backup_path(path: Path) -> Path:

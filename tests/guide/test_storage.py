@@ -21,6 +21,7 @@ from guide.storage import (
     list_plans,
     load_plan,
     migrate,
+    plan_from_toml,
     plan_to_toml,
     resolve_plan_path,
     save_plan,
@@ -216,6 +217,57 @@ def test_large_plan_round_trips(tmp_path: Path) -> None:
     loaded = load_plan(path).plan
     assert loaded == plan
     assert sum(e.earned for e in loaded.log) == sum(e.earned for e in plan.log)
+
+
+def _with_entry(plan: Plan, index: int, entry: object) -> Plan:
+    log: list[object] = list(plan.log)
+    log[index] = entry
+    return plan.model_copy(update={"log": log})
+
+
+def test_bad_entry_deep_in_a_long_log_is_refused_with_its_path() -> None:
+    # Saving validates the log in chunks: the path still counts from the start of the log.
+    plan = large_plan(10_000)
+    bad = LogEntry.model_construct(**{**dict(plan.log[9876]), "minutes": 0})
+    with pytest.raises(PlanError) as caught:
+        plan_to_toml(_with_entry(plan, 9876, bad))
+    assert [str(p).split(":")[0] for p in caught.value.problems] == ["log[9876].minutes"]
+    fine = plan_to_toml(_with_entry(plan, 9876, plan.log[9876]))
+    assert plan_from_toml(fine) == plan
+
+
+def test_anything_but_an_entry_in_the_log_is_refused_with_its_path() -> None:
+    plan = large_plan(1200)
+    table = {"date": dt.date(2026, 1, 1), "platform": "nowhere", "minutes": 5000}
+    with pytest.raises(PlanError) as caught:
+        plan_to_toml(_with_entry(plan, 1100, table))
+    assert [str(p).split(":")[0] for p in caught.value.problems] == ["log[1100].minutes"]
+
+
+def test_plan_wide_checks_still_see_the_whole_log() -> None:
+    plan = large_plan(1200)
+    stranger = plan.log[1001].model_copy(update={"platform": "Nowhere"})
+    twin = plan.log[5].model_copy(update={"minutes": 20})
+    with pytest.raises(PlanError) as caught:
+        plan_to_toml(_with_entry(_with_entry(plan, 1001, stranger), 1150, twin))
+    paths = [str(p).split(":")[0] for p in caught.value.problems]
+    assert paths == ["log[1001].platform", "log[1150].id"]
+
+
+def test_a_text_that_does_not_read_back_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import tomli_w
+
+    plan = large_plan(600)
+    real = tomli_w.dumps
+
+    def dumps(table: dict[str, object]) -> str:
+        text = real(table)
+        return text.replace("minutes = 16\n", "minutes = 17\n")  # one entry's minutes
+
+    monkeypatch.setattr(tomli_w, "dumps", dumps)
+    with pytest.raises(PlanError) as caught:
+        plan_to_toml(plan)
+    assert [getattr(p, "key", p) for p in caught.value.problems] == ["problem_read_back"]
 
 
 # --- migrations ----------------------------------------------------------------------------
