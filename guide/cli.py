@@ -216,13 +216,14 @@ def _main(argv: Sequence[str] | None) -> int:
     args.ui_lang = lang
     args.settings = settings
     if args.func is not _run_app:
-        _report(settings)
+        _report(settings, lang)
     return int(args.func(args) or 0)
 
 
-def _report(settings: Settings) -> None:
+def _report(settings: Settings, lang: Lang) -> None:
     """Say once what is wrong with the settings file (the app says it in a notification)."""
     from guide.printable import escape_text
+    from guide.problems import said_text
 
     for problem in settings.problems:
-        print(f"remote-guide: {escape_text(problem)}", file=sys.stderr)
+        print(f"remote-guide: {escape_text(said_text(lang, problem))}", file=sys.stderr)

@@ -13,6 +13,7 @@ exception in the error's ``ctx``).
 from __future__ import annotations
 
 import errno
+import re
 from typing import Any
 
 from guide.i18n import Lang, has_text, is_counted, t, tn
@@ -103,4 +104,74 @@ def said_error(lang: Lang, error: Exception) -> str:
     problems = getattr(error, "problems", None)
     if isinstance(problems, list) and all(isinstance(p, str) for p in problems):
         return said_lines(lang, problems)
+    if error.args and isinstance(error.args[0], Problem):  # e.g. SettingsError
+        return error.args[0].said(lang)
     return str(error)
+
+
+# --- tomllib's messages ---------------------------------------------------------------------
+
+_TOML_POSITION = re.compile(
+    r"^(?P<what>.*) \(at (?P<where>line \d+, column \d+|end of document)\)$"
+)
+_TOML_WORDS = [
+    (r"Cannot overwrite a value", "problem_toml_overwrite"),
+    (r"Escaped character is not a Unicode scalar value", "problem_toml_scalar"),
+    (r"Expected '=' after a key in a key/value pair", "problem_toml_equals"),
+    (r"Expected '\]' at the end of a table declaration", "problem_toml_table_end"),
+    (r"Expected '\]\]' at the end of an array declaration", "problem_toml_array_end"),
+    (r"Invalid date or datetime", "problem_toml_date"),
+    (r"Invalid hex value", "problem_toml_hex"),
+    (r"Invalid initial character for a key part", "problem_toml_key_start"),
+    (r"Invalid statement", "problem_toml_statement"),
+    (r"Invalid value", "problem_toml_value"),
+    (r"Unclosed array", "problem_toml_unclosed_array"),
+    (r"Unclosed inline table", "problem_toml_unclosed_table"),
+    (r"Unescaped '\\' in a string", "problem_toml_backslash"),
+    (r"Unterminated string", "problem_toml_unterminated"),
+    (r"Cannot declare (?P<name>.+) twice", "problem_toml_declared_twice"),
+    (r"Cannot mutate immutable namespace (?P<name>.+)", "problem_toml_immutable"),
+    (r"Cannot redefine namespace (?P<name>.+)", "problem_toml_redefine"),
+    (r"Duplicate inline table key (?P<name>.+)", "problem_toml_duplicate"),
+    (r"Expected (?P<what>.+)", "problem_toml_expected"),
+    (r"Found invalid character (?P<char>.+)", "problem_toml_invalid_char"),
+    (r"Illegal character (?P<char>.+)", "problem_toml_illegal_char"),
+]
+
+
+def _toml_words(what: str) -> str:
+    """tomllib's message as a Problem when it is a known one, else lowercased as it is."""
+    for pattern, key in _TOML_WORDS:
+        match = re.fullmatch(pattern, what, re.DOTALL)
+        if match:
+            return Problem(key, **match.groupdict())
+    return what[:1].lower() + what[1:]
+
+
+def toml_problem(error: ValueError) -> Problem:
+    """tomllib's refusal (``TOMLDecodeError``, or an int too long to convert) as a Problem:
+    "is not valid TOML at line 3, column 7: …", with its position and words in any language."""
+    what: str = str(error)
+    where: str = ""
+    match = _TOML_POSITION.match(what)
+    if match:
+        what = match["what"]
+        line, column = re.findall(r"\d+", match["where"]) or ("", "")
+        end = match["where"] == "end of document"
+        where = (
+            Problem("problem_toml_at_end")
+            if end
+            else Problem("problem_toml_at", line=line, column=column)
+        )
+    hint: str = ""
+    if "overwrite" in what or "twice" in what or "Duplicate" in what:
+        hint = Problem("problem_toml_twice")
+    if what.startswith("Exceeds the limit"):
+        what = Problem("problem_toml_long_number")
+    else:
+        # tomllib shows keys as tuples: ('limits', 'stop_rule') -> limits.stop_rule
+        what = re.sub(
+            r"\(('[^']*',? ?)+\)", lambda m: ".".join(re.findall(r"'([^']*)'", m[0])), what
+        )
+        what = _toml_words(what)
+    return Problem("problem_toml", where=where, what=what, hint=hint)

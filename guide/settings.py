@@ -25,6 +25,7 @@ from typing import Any, NamedTuple, cast
 
 from guide.i18n import LANGS, Lang, detect_lang
 from guide.paths import settings_path
+from guide.problems import Problem, os_problem, toml_problem
 
 
 class Settings(NamedTuple):
@@ -46,13 +47,14 @@ def _read(path: Path) -> tuple[dict[str, Any] | None, str | None]:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None, None
-    except (OSError, UnicodeDecodeError) as e:
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        return None, f"{path}: can't be read: {reason}"
+    except OSError as e:
+        return None, Problem("problem_settings_unreadable", path=path, reason=os_problem(e))
+    except UnicodeDecodeError:
+        return None, Problem("problem_settings_not_utf8", path=path)
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as e:
-        return None, f"{path}: not valid TOML: {e}"
+        return None, Problem("problem_settings_file", path=path, problem=toml_problem(e))
 
 
 def load_settings(path: Path | None = None) -> Settings:
@@ -60,22 +62,23 @@ def load_settings(path: Path | None = None) -> Settings:
     path = path or settings_path()
     data, problem = _read(path)
     if problem is not None:
-        return Settings(problems=(f"{problem}; using the defaults",))
+        return Settings(problems=(Problem("problem_settings_defaults", problem=problem),))
     data = data or {}
     problems: list[str] = []
     language = data.get("language")
     if language is not None and language not in LANGS:
-        problems.append(f"{path}: language must be one of {', '.join(LANGS)}, not {language!r}")
+        langs, value = ", ".join(LANGS), repr(language)
+        problems.append(Problem("problem_settings_language", path=path, langs=langs, value=value))
         language = None
     theme = data.get("theme")
     if theme is not None and (not isinstance(theme, str) or not theme):
-        problems.append(f"{path}: theme must be a theme's name")
+        problems.append(Problem("problem_settings_theme", path=path))
         theme = None
     keys = data.get("keys", {})
     if not isinstance(keys, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v for k, v in keys.items()
     ):
-        problems.append(f'{path}: [keys] must map binding ids to keys, like search = "ctrl+k"')
+        problems.append(Problem("problem_settings_keys", path=path))
         keys = {}
     return Settings(cast(Lang | None, language), theme, dict(keys), tuple(problems))
 
@@ -93,13 +96,17 @@ def update_settings(path: Path | None = None, **changes: str) -> None:
         with plan_lock(path):
             data, problem = _read(path)
             if problem is not None:
-                raise SettingsError(f"{problem}; not changed")
+                raise SettingsError(Problem("problem_settings_unchanged", problem=problem))
             merged = {**(data or {}), **changes}
             if merged != data:
                 write_atomic(path, tomli_w.dumps(merged).encode("utf-8"))
-    except (OSError, PlanError) as e:
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        raise SettingsError(f"{path}: can't be saved: {reason}") from None
+    except OSError as e:
+        reason = Problem("problem_settings_not_saved", path=path, reason=os_problem(e))
+        raise SettingsError(reason) from None
+    except PlanError as e:  # the lock file couldn't be made: its problem says why
+        raise SettingsError(
+            Problem("problem_settings_file", path=path, problem=e.problems[0])
+        ) from None
 
 
 def interface_lang(flag: Lang | None, settings: Settings, env: Mapping[str, str]) -> Lang:

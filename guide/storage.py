@@ -58,7 +58,7 @@ from guide.i18n import Lang
 from guide.paths import make_private_dir, plans_dir
 from guide.plan import SCHEMA_VERSION, CrossFieldProblems, LogEntry, Plan
 from guide.printable import escape_text
-from guide.problems import Problem, ProblemError, os_problem, said_text
+from guide.problems import Problem, ProblemError, os_problem, said_text, toml_problem
 
 MAX_BYTES = 8 * 1024 * 1024
 """Largest plan file read (a plan with 1000 log entries is about 100 KB)."""
@@ -456,9 +456,6 @@ def error_problems(errors: list[ErrorDetails]) -> list[str]:
 
 # --- reading -------------------------------------------------------------------------------
 
-_TOML_POSITION = re.compile(
-    r"^(?P<what>.*) \(at (?P<where>line \d+, column \d+|end of document)\)$"
-)
 _UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -509,38 +506,6 @@ def _decode(data: bytes) -> str:
 
 # tomllib's messages (Python 3.11-3.13), so they can be said in every language; one that
 # isn't here is shown as tomllib writes it.
-_TOML_WORDS = [
-    (r"Cannot overwrite a value", "problem_toml_overwrite"),
-    (r"Escaped character is not a Unicode scalar value", "problem_toml_scalar"),
-    (r"Expected '=' after a key in a key/value pair", "problem_toml_equals"),
-    (r"Expected '\]' at the end of a table declaration", "problem_toml_table_end"),
-    (r"Expected '\]\]' at the end of an array declaration", "problem_toml_array_end"),
-    (r"Invalid date or datetime", "problem_toml_date"),
-    (r"Invalid hex value", "problem_toml_hex"),
-    (r"Invalid initial character for a key part", "problem_toml_key_start"),
-    (r"Invalid statement", "problem_toml_statement"),
-    (r"Invalid value", "problem_toml_value"),
-    (r"Unclosed array", "problem_toml_unclosed_array"),
-    (r"Unclosed inline table", "problem_toml_unclosed_table"),
-    (r"Unescaped '\\' in a string", "problem_toml_backslash"),
-    (r"Unterminated string", "problem_toml_unterminated"),
-    (r"Cannot declare (?P<name>.+) twice", "problem_toml_declared_twice"),
-    (r"Cannot mutate immutable namespace (?P<name>.+)", "problem_toml_immutable"),
-    (r"Cannot redefine namespace (?P<name>.+)", "problem_toml_redefine"),
-    (r"Duplicate inline table key (?P<name>.+)", "problem_toml_duplicate"),
-    (r"Expected (?P<what>.+)", "problem_toml_expected"),
-    (r"Found invalid character (?P<char>.+)", "problem_toml_invalid_char"),
-    (r"Illegal character (?P<char>.+)", "problem_toml_illegal_char"),
-]
-
-
-def _toml_words(what: str) -> str:
-    """tomllib's message as a Problem when it is a known one, else lowercased as it is."""
-    for pattern, key in _TOML_WORDS:
-        match = re.fullmatch(pattern, what, re.DOTALL)
-        if match:
-            return Problem(key, **match.groupdict())
-    return what[:1].lower() + what[1:]
 
 
 def _parse_toml(text: str) -> Document:
@@ -551,30 +516,7 @@ def _parse_toml(text: str) -> Document:
     except RecursionError:
         raise ProblemError("problem_toml_deep") from None
     except ValueError as e:  # tomllib.TOMLDecodeError, or int too long to convert
-        what: str = str(e)
-        where: str = ""
-        match = _TOML_POSITION.match(what)
-        if match:
-            what = match["what"]
-            line, column = re.findall(r"\d+", match["where"]) or ("", "")
-            end = match["where"] == "end of document"
-            where = (
-                Problem("problem_toml_at_end")
-                if end
-                else Problem("problem_toml_at", line=line, column=column)
-            )
-        if what.startswith("Exceeds the limit"):
-            what = Problem("problem_toml_long_number")
-        # tomllib shows keys as tuples: ('limits', 'stop_rule') -> limits.stop_rule
-        what = re.sub(
-            r"\(('[^']*',? ?)+\)", lambda m: ".".join(re.findall(r"'([^']*)'", m[0])), what
-        )
-        hint: str = ""
-        if "overwrite" in what or "twice" in what or "Duplicate" in what:
-            hint = Problem("problem_toml_twice")
-        if not isinstance(what, Problem):
-            what = _toml_words(what)
-        raise ProblemError("problem_toml", where=where, what=what, hint=hint) from None
+        raise ProblemError.of(toml_problem(e)) from None
 
 
 def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan, int | None]:

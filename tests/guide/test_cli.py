@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -243,3 +244,22 @@ def test_plans_in_russian_with_dates_the_readers_way(
     os.utime(tmp_path / "a.toml", (1796000000, 1796000000))  # November 2026 in every time zone
     assert main(["--lang", "ru", "plans", "--dir", str(tmp_path)]) == 0
     assert " ноября 2026, " in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('language = "ru\n', "это не TOML"),
+        ('language = "de"\n', "language должен быть одним из en, ru, а не 'de'"),
+        ("keys = 3\n", "[keys] сопоставляет id действий клавишам"),
+    ],
+)
+def test_the_settings_problems_are_said_in_the_interface_language(
+    _private_config_dir: Path, capsys: pytest.CaptureFixture[str], text: str, words: str
+) -> None:
+    _private_config_dir.mkdir()
+    (_private_config_dir / "settings.toml").write_text(text, encoding="utf-8")
+    assert main(["--lang", "ru", "check", str(EXAMPLE)]) == 0
+    err = capsys.readouterr().err
+    assert words in err and "settings.toml" in err
+    assert not re.search("[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}", err.replace(words, ""))

@@ -50,7 +50,7 @@ def test_problems_are_described_and_defaults_used(text: str, problem: str) -> No
 def test_a_file_that_is_not_utf8() -> None:
     settings_path().parent.mkdir(parents=True)
     settings_path().write_bytes(b"theme = '\xff'\n")
-    assert "can't be read" in load_settings().problems[0]
+    assert "is not UTF-8 text" in load_settings().problems[0]
 
 
 def test_a_bad_value_keeps_the_good_ones() -> None:
