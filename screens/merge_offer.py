@@ -100,7 +100,12 @@ def offer_text(offer: Offer, path: Path, lang: Lang, currency: str) -> str:
     lines = [tn(lang, "offer_copies", count, plan=shown_path(path.name))]
     lines += [t(lang, "offer_copy", copy=shown_path(c.name)) for c, _ in copies.valid]
     lines += [
-        t(lang, "offer_invalid", copy=shown_path(c.name), problem=escape_text(problems[0]))
+        t(
+            lang,
+            "offer_invalid",
+            copy=shown_path(c.name),
+            problem=escape_text(said_text(lang, problems[0])),
+        )
         for c, problems in copies.invalid
     ]
     for (copy, _), summary in zip(copies.valid, offer.summaries, strict=True):

@@ -358,6 +358,31 @@ async def _vetting_note(pilot: Pilot[int], lang: Lang) -> None:
     await shown(pilot, TextDialog)
 
 
+@case("merge_offer", keep=PlanScreen)
+async def _merge_offer(pilot: Pilot[int], lang: Lang) -> None:
+    """A Syncthing copy with one more session and a daily limit changed later, and a copy
+    that is not a plan, beside the plan (really in the fresh data folder)."""
+    from guide.i18n import t
+    from guide.plan import LogEntry
+    from screens.merge_offer import MergeOfferDialog, offer_text, read_offer
+
+    screen = await plan_screen(pilot, lang)
+    real = plans_dir() / SHOWN_PLAN.name
+    save_plan(example_plan(), real, overwrite=True)
+    copy = example_plan()
+    copy.limits.daily_minutes = 75
+    copy.updated = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+    copy.log.append(LogEntry(id="0123456789ab", date=TODAY, platform="Prolific", minutes=25))
+    save_plan(copy, real.with_name("side-income.sync-conflict-20261121-090000-ABCDEF7.toml"))
+    real.with_name("side-income (Jane's conflicted copy 2026-11-20).toml").write_text("[")
+    offer = read_offer(real, screen.plan)
+    assert offer is not None
+    body = offer_text(offer, SHOWN_PLAN, lang, screen.plan.profile.currency)
+    title, merge, later = (t(lang, k) for k in ("offer_title", "offer_merge", "offer_later"))
+    await pilot.app.push_screen(MergeOfferDialog(title, body, merge, later))
+    await shown(pilot, MergeOfferDialog)
+
+
 @case("plan_unsaved")
 async def _plan_unsaved(pilot: Pilot[int], lang: Lang) -> None:
     screen = await plan_screen(pilot, lang)
