@@ -60,6 +60,7 @@ def body_text(dialog: Any) -> str:
 
 async def click(app: Any, pilot: Any, selector: str) -> None:
     """Click ``selector`` on the top screen once it has been laid out."""
+
     def shown() -> bool:  # the dialog may be on the stack before its buttons are mounted
         found = app.screen.query(selector)
         return bool(found) and found.first().region.width > 0
