@@ -35,3 +35,18 @@ class PlanContext:
     @property
     def guide(self) -> Guide | None:
         return self.guide_source()
+
+
+class OnContext:
+    """What a screen or step working on a :class:`PlanContext` reads by name (the wizard,
+    its steps, the review): the language and the plan."""
+
+    context: PlanContext
+
+    @property
+    def lang(self) -> Lang:
+        return self.context.lang
+
+    @property
+    def plan(self) -> Plan:
+        return self.context.plan

@@ -35,7 +35,7 @@ from guide.review import (
     review_numbers,
 )
 from screens.base import GuideScreen
-from screens.context import PlanContext
+from screens.context import OnContext, PlanContext
 from screens.widgets.form import Choices
 
 MAX_HOURS = 168
@@ -153,7 +153,7 @@ def number_lines(plan: Plan, today: dt.date, lang: Lang) -> list[str]:
     return lines
 
 
-class ReviewScreen(GuideScreen[ReviewAnswer | None]):
+class ReviewScreen(OnContext, GuideScreen[ReviewAnswer | None]):
     """The review of one plan; dismisses with the answer, or None (Escape: later)."""
 
     CSS_PATH = "review.tcss"
@@ -169,14 +169,6 @@ class ReviewScreen(GuideScreen[ReviewAnswer | None]):
         super().__init__()
         self.context, self.due = context, due
         self.decision: Decision | None = None
-
-    @property
-    def lang(self) -> Lang:
-        return self.context.lang
-
-    @property
-    def plan(self) -> Plan:
-        return self.context.plan
 
     def open_platforms(self) -> list[str]:
         return [p.name for p in self.plan.platforms if p.status is not PlatformStatus.DROPPED]

@@ -22,7 +22,7 @@ from guide.printable import escape_text, shown_path
 from guide.problems import said_error
 from guide.storage import LoadedPlan, PlanError
 from screens.base import GuideScreen
-from screens.context import PlanContext
+from screens.context import OnContext, PlanContext
 from screens.dialogs import ask
 from screens.steps import KEYS, STEPS, step_class
 from screens.steps.base import GoTo, StepChanged, WizardStep
@@ -33,7 +33,7 @@ DRAFT_DELAY = 0.3  # seconds after the last change before the draft is written
 ResultT = TypeVar("ResultT")
 
 
-class StepsScreen(GuideScreen[ResultT]):
+class StepsScreen(OnContext, GuideScreen[ResultT]):
     """What both modes share: the steps shown, loading them, showing one by key."""
 
     CSS_PATH = "wizard.tcss"
@@ -43,14 +43,6 @@ class StepsScreen(GuideScreen[ResultT]):
         self.context = context
         self.step = step if step in KEYS else KEYS[0]
         self.fresh = fresh
-
-    @property
-    def lang(self) -> Lang:
-        return self.context.lang
-
-    @property
-    def plan(self) -> Plan:
-        return self.context.plan
 
     @property
     def target(self) -> Path | None:

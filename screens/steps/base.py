@@ -11,8 +11,7 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Select
 
-from guide.i18n import Lang
-from screens.context import PlanContext
+from screens.context import OnContext, PlanContext
 from screens.widgets.form import TextField
 
 if TYPE_CHECKING:
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from screens.app import RemoteGuideApp
 
 
-class WizardStep(VerticalScroll):
+class WizardStep(OnContext, VerticalScroll):
     """A step edits part of the wizard's working plan.
 
     ``load`` fills the widgets from the plan; ``apply`` writes valid values back and returns
@@ -48,14 +47,6 @@ class WizardStep(VerticalScroll):
     @classmethod
     def title_key(cls) -> str:
         return f"step_{cls.key}"
-
-    @property
-    def lang(self) -> Lang:
-        return self.context.lang
-
-    @property
-    def plan(self) -> Plan:
-        return self.context.plan
 
     def load(self, plan: Plan) -> None:
         """Fill the widgets from ``plan``."""
