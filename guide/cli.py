@@ -186,17 +186,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except OSError as e:
         _drop_pending_output()
-        print(_os_error_message(e), file=sys.stderr)
+        print(_os_error_message(e, argv), file=sys.stderr)
         return 1
 
 
-def _os_error_message(error: OSError) -> str:
+def _os_error_message(error: OSError, argv: Sequence[str] | None) -> str:
+    """The system's refusal in the interface language. (Not so for an output that can't
+    encode the text: it could not show Russian either.)"""
+    from guide.printable import shown_path
+    from guide.problems import os_problem, said_text
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = interface_lang(_lang_flag(args), load_settings(), os.environ)
+    closed = error.errno == errno.EBADF and error.filename is None  # _ClosedOutput's
+    reason = t(lang, "cli_output_closed") if closed else said_text(lang, os_problem(error))
     # Errors of files are PlanErrors by now; one without a file name is the output's.
     if error.filename is None:
-        return f"remote-guide: can't write the output: {error.strerror or error}"
-    from guide.printable import shown_path
-
-    return f"remote-guide: {shown_path(error.filename)}: {error.strerror or error}"
+        return f"remote-guide: {t(lang, 'cli_output_failed', reason=reason)}"
+    return f"remote-guide: {shown_path(error.filename)}: {reason}"
 
 
 def _main(argv: Sequence[str] | None) -> int:

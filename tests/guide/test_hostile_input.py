@@ -223,6 +223,10 @@ def test_a_full_disk_is_one_line() -> None:
         result = run(["show", str(EXAMPLE)], stdout=full, stderr=subprocess.PIPE)
     assert result.returncode == 1
     assert result.stderr == b"remote-guide: can't write the output: No space left on device\n"
+    with open("/dev/full", "wb") as full:
+        result = run(["--lang", "ru", "show", str(EXAMPLE)], stdout=full, stderr=subprocess.PIPE)
+    said = "remote-guide: не удаётся вывести результат: на диске не осталось места\n"
+    assert result.returncode == 1 and result.stderr.decode() == said
 
 
 def test_a_closed_stdout_is_one_line() -> None:
