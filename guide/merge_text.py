@@ -11,40 +11,33 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
+from guide import i18n, rate
 from guide.i18n import Lang, t, tn
 from guide.merge import ABSENT, FieldDiff, MergeSummary, TimerNote
-from guide.plan import LogEntry, Review, Timer
-from guide.rate import round_money
+from guide.plan import LogEntry, Review, Timer, decimal_places
+
+# The shared formatters (guide.i18n, guide.rate), with this module's argument order.
 
 
 def date_text(day: dt.date, lang: Lang) -> str:
-    """``day`` the reader's way: ``20 Nov 2026``, ``20.11.2026``."""
-    month = t(lang, "merge_months").split()[day.month - 1]
-    numeric = month.isdigit()
-    return t(
-        lang,
-        "merge_date",
-        day=f"{day.day:02}" if numeric else str(day.day),
-        month=month,
-        year=day.year,
-    )
+    return i18n.date_text(lang, day)
 
 
 def moment_text(moment: dt.datetime, lang: Lang) -> str:
-    """A time with its date, in the time's own offset: ``20 Nov 2026 at 09:05``."""
-    return t(lang, "merge_time", date=date_text(moment.date(), lang), time=f"{moment:%H:%M}")
+    return i18n.datetime_text(lang, moment)
 
 
 def number_text(value: Decimal | int, lang: Lang) -> str:
-    return str(value).replace(".", t(lang, "merge_decimal_point"))
+    places = decimal_places(value) if isinstance(value, Decimal) else 0
+    return i18n.number_text(lang, value, places)
 
 
 def money_text(value: Decimal, currency: str, lang: Lang) -> str:
-    return f"{number_text(round_money(value), lang)} {currency}"
+    return rate.money_text(value, currency, lang)
 
 
 def minutes_text(minutes: int, lang: Lang) -> str:
-    return t(lang, "merge_minutes", count=minutes)
+    return i18n.duration_text(lang, minutes)
 
 
 def entry_text(entry: LogEntry, lang: Lang, currency: str) -> str:

@@ -88,7 +88,7 @@ def test_an_entry_edited_on_both_sides_keeps_the_later_edit_and_reports_the_othe
         assert differed.kept == kept and isinstance(differed.other, LogEntry)
         assert differed.other.minutes == 61
     lines = summary_lines(merge(a, b).summary, "en", "USD")
-    assert any("the other copy had 3 Nov 2026 Prolific, 61 min, 5.40 USD" in x for x in lines)
+    assert any("the other copy had 3 Nov 2026 Prolific, 1 h 1 min, $5.40" in x for x in lines)
 
 
 def test_an_entry_with_no_edit_time_loses_to_an_edited_one(base: Plan) -> None:
@@ -129,7 +129,8 @@ def test_an_entry_deleted_on_one_side_and_edited_on_the_other_stays_deleted(base
         assert [e.minutes for e in result.summary.deleted_edits] == [99]
     lines = summary_lines(merge(a, b).summary, "ru", "USD")
     assert (
-        "запись журнала 03.11.2026 Prolific, 99 мин, 5,40 USD изменена в одной копии" in lines[-1]
+        "запись журнала 3 ноября 2026 Prolific, 1 ч 39 мин, 5,40\N{NO-BREAK SPACE}$ "
+        "изменена в одной копии" in lines[-1]
     )
 
 
@@ -272,8 +273,8 @@ def test_timers_on_different_platforms_log_the_earlier_until_the_later_began(bas
     assert again.summary.entries_added == [] and again.plan.log == result.plan.log
     lines = summary_lines(result.summary, "en", "USD")
     assert lines[-1] == (
-        "two timers were running: Prolific since 21 Nov 2026 at 09:00 and Clickworker since "
-        "21 Nov 2026 at 10:15; logged Prolific until 21 Nov 2026 at 10:15 (75 min) and kept "
+        "two timers were running: Prolific since 21 Nov 2026, 09:00 and Clickworker since "
+        "21 Nov 2026, 10:15; logged Prolific until 21 Nov 2026, 10:15 (1 h 15 min) and kept "
         "Clickworker running"
     )
 
@@ -383,7 +384,7 @@ def test_a_timer_in_one_copy_only_is_kept_and_told_when_the_other_could_have_sto
     result = merge(b, a)
     assert result.plan.timer == a.timer
     assert summary_lines(result.summary, "en", "USD")[-1] == (
-        "a timer on Prolific started 21 Nov 2026 at 10:00 runs in only one copy, though the "
+        "a timer on Prolific started 21 Nov 2026, 10:00 runs in only one copy, though the "
         "other was saved later: kept it running; if it was stopped on the other machine, "
         "cancel it"
     )
