@@ -78,6 +78,11 @@ class RemoteGuideApp(App[int]):
         Binding("l", "switch_language", "Language", id="language"),
         Binding("t", "change_theme", "Theme", id="theme", show=False),
         Binding("slash,ctrl+f", "search", "Search", id="search"),
+        # Priority, so the focus moves before the next key is handed on: as the screen's
+        # own (non-priority) binding, keys typed right after Tab by a fast typist or a
+        # script went to the field being left ("45<Tab>3.15" put 453.15 in minutes).
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     lang: reactive[Lang] = reactive("en", init=False)
