@@ -43,7 +43,7 @@ from guide.plan import (
     platform_rate,
     stop_rule_hits,
 )
-from guide.printable import shown_path
+from guide.printable import escape_text, shown_path
 from guide.problems import said_error
 from guide.rate import money_text
 from guide.review import ReviewError, apply_review, last_review, review_due
@@ -210,7 +210,14 @@ class PlanScreen(GuideScreen[None]):
     def changed(self) -> None:
         self.dirty = True
         self._revision += 1
+        # A step edited alone may have added or renamed a platform or goal.
+        self.query_one(LogView).refresh_filters(self.plan)
         self.show_plan()
+
+    def _said(self, failed: Exception) -> str:
+        """A refusal in the reader's language, safe for the terminal (a plan file's
+        problems start with its path, which may hold control characters)."""
+        return escape_text(said_error(self.lang, failed), multiline=True)
 
     # Editing ----------------------------------------------------------------------------
 
@@ -243,7 +250,7 @@ class PlanScreen(GuideScreen[None]):
                 try:
                     plan = merge_edits(opened, plan, self.plan).mine.plan
                 except MergeError as failed:
-                    self.notify(said_error(self.lang, failed), markup=False, severity="error")
+                    self.notify(self._said(failed), markup=False, severity="error")
                     return
             self.plan = plan
             self.changed()
@@ -303,7 +310,7 @@ class PlanScreen(GuideScreen[None]):
         try:
             done = change()
         except LogError as failed:
-            problem = said_error(self.lang, failed)
+            problem = self._said(failed)
             self.notify(t(self.lang, "logv_failed", problem=problem), markup=False)
             return
         self._last_change = done
@@ -340,7 +347,7 @@ class PlanScreen(GuideScreen[None]):
         try:  # with unsaved edits the reread kept our plan: it takes the review too
             apply_review(self.plan, review)
         except ReviewError as failed:
-            self.notify(said_error(self.lang, failed), markup=False, severity="warning")
+            self.notify(self._said(failed), markup=False, severity="warning")
         words = t(self.lang, f"cli_decision_{review.decision.value}")
         date = date_text(self.lang, review.next_review)
         self.notify(t(self.lang, "rev_recorded", decision=words, date=date), markup=False)
@@ -404,7 +411,7 @@ class PlanScreen(GuideScreen[None]):
         try:
             result, _ = await asyncio.to_thread(update_plan, self.path, change)
         except (PlanError, TimerError, LogError, ReviewError) as failed:
-            self.notify(said_error(self.lang, failed), markup=False, severity="error")
+            self.notify(self._said(failed), markup=False, severity="error")
             return None
         await self._reread()
         return result
@@ -412,8 +419,10 @@ class PlanScreen(GuideScreen[None]):
     def _tick(self) -> None:
         """Each second: the timer line, the limit notice once, and the file if it changed."""
         timer_line = self.query_one("#plan-timer", Static)
+        timer_line.display = self.plan.timer is not None
+        if self.plan.timer is None:
+            return  # nothing to count: no pass over the log each second
         status = timer_status(self.plan, self.clock())
-        timer_line.display = status.timer is not None
         if status.timer is not None:
             elapsed = status.elapsed_minutes
             text = t(
@@ -463,7 +472,7 @@ class PlanScreen(GuideScreen[None]):
         except MergeError as failed:
             # Nothing merged; saving will say the file changed and ask before overwriting.
             self._unmerged = (loaded.fingerprint.mtime_ns, loaded.fingerprint.size)
-            self.notify(said_error(self.lang, failed), markup=False, severity="error")
+            self.notify(self._said(failed), markup=False, severity="error")
             return
         if self._revision != revision:
             return  # edited meanwhile: the next tick merges the newer plan
@@ -504,7 +513,7 @@ class PlanScreen(GuideScreen[None]):
             try:
                 plan = keep_both(merged)
             except MergeError as failed:  # the joined lists don't fit: keep mine
-                self.notify(said_error(self.lang, failed), markup=False, severity="warning")
+                self.notify(self._said(failed), markup=False, severity="warning")
         self._take(loaded, plan)
 
     async def reread(self) -> None:
