@@ -92,11 +92,15 @@ def said_lines(lang: Lang, problems: list[str], sep: str = "; ") -> str:
 def said_error(lang: Lang, error: Exception) -> str:
     """A refusal from guide/ in ``lang``: a plan file's problems each naming the file, a
     timer's message, a log, review or merge's problem list, what the system said."""
-    from guide.storage import PlanError  # here: storage imports this module
+    from pydantic import ValidationError
+
+    from guide.storage import PlanError, validation_problems  # here: storage imports this
     from guide.timer import TimerError
 
     if isinstance(error, PlanError):
         return error.text(lang)
+    if isinstance(error, ValidationError):  # a model refused a value typed in the app
+        return said_lines(lang, validation_problems(error))
     if isinstance(error, TimerError):
         return error.said(lang)
     if isinstance(error, OSError):

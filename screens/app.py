@@ -20,6 +20,7 @@ from textual.widgets import Header, Static
 from guide.content import ContentError, load_sections
 from guide.history import HOME, Place
 from guide.i18n import Lang, datetime_text, next_lang, t
+from guide.printable import escape_text
 from guide.problems import said_error, said_text
 from screens.dialogs import ask
 from screens.main import MainScreen
@@ -131,7 +132,8 @@ class RemoteGuideApp(App[int]):
             update_settings(None, **changes)
         except SettingsError as error:
             self._settings_writable = False
-            self.notify(said_error(self.lang, error), severity="error", markup=False)
+            problem = escape_text(said_error(self.lang, error))  # names the settings file
+            self.notify(problem, severity="error", markup=False)
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's text. When the title and subtitle don't fit in the header (its
@@ -162,7 +164,8 @@ class RemoteGuideApp(App[int]):
 
     def on_mount(self) -> None:
         for problem in self.settings.problems:
-            self.notify(said_text(self.lang, problem), severity="warning", timeout=8, markup=False)
+            said = escape_text(said_text(self.lang, problem))
+            self.notify(said, severity="warning", timeout=8, markup=False)
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         self.sub_title = t(self.lang, "app_subtitle")
         self.push_screen(MainScreen(self.sections))

@@ -16,6 +16,8 @@ from guide.i18n import Lang, t
 from guide.plan import PlatformStatus, new_platform
 from guide.platforms import Platform as CatalogueEntry
 from guide.platforms import by_id, load_catalogue
+from guide.printable import escape_text
+from guide.problems import said_error
 from screens.context import PlanContext
 from screens.steps.base import WizardStep
 
@@ -110,7 +112,7 @@ class PlatformsStep(WizardStep):
         try:
             platform = new_platform(name)
         except ValueError as invalid:  # too long, control characters...
-            error.update(Content(str(invalid).splitlines()[-1]))
+            error.update(Content(escape_text(said_error(self.lang, invalid))))
             error.display = True
             return
         self.plan.platforms = [*self.plan.platforms, platform]

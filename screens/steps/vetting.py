@@ -16,6 +16,8 @@ from textual.widgets import DataTable, Select, Static
 from guide.checklist import CheckState, load_checklist
 from guide.i18n import t
 from guide.plan import ChecklistEntry
+from guide.printable import escape_text
+from guide.problems import said_error
 from screens.steps.base import WizardStep, fill_platform_select
 
 if TYPE_CHECKING:
@@ -186,7 +188,8 @@ class VettingStep(WizardStep):
                 try:
                     self.set_state(row, found[1].state, note)
                 except ValueError as invalid:
-                    self.notify(str(invalid).splitlines()[-1], markup=False, severity="error")
+                    problem = escape_text(said_error(self.lang, invalid))
+                    self.notify(problem, markup=False, severity="error")
 
         self.app.push_screen(TextDialog(t(self.lang, "note_title", item=item), found[1].note), done)
 

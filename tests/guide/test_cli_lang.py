@@ -323,3 +323,16 @@ def test_csv_import_problems_in_russian(tmp_path: Path, capsys: pytest.CaptureFi
     assert "строка 2, столбец minutes: должно быть целым числом (указано: 'abc')" in err
     assert main(["--lang", "en", *args]) == 1
     assert "line 2, column minutes: must be a whole number (found 'abc')" in capsys.readouterr().err
+
+
+def test_a_value_the_model_refuses_in_the_app_is_said_in_the_readers_language() -> None:
+    from guide.plan import new_platform
+    from guide.problems import said_error
+
+    with pytest.raises(ValueError) as refused:
+        new_platform("a\x1b]0;x\x07")
+    assert said_error("ru", refused.value) == (
+        "name: не должно содержать управляющих символов (U+001B в позиции 1)"
+    )
+    english = "name: must not contain control characters (U+001B at 1)"
+    assert said_error("en", refused.value) == english
