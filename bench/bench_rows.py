@@ -22,6 +22,7 @@ before and after the row: the machines are shared, so the ratios are the figures
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import statistics
@@ -35,6 +36,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 import bench_guide
 from pty_timer import Session
+
+from guide.plan import Plan, Review
 
 PY = sys.executable
 HERE = Path(__file__).parent
@@ -202,22 +205,37 @@ def article() -> dict[str, object]:
 # Plan --------------------------------------------------------------------------------
 
 
-def big_plan(folder: Path) -> Path:
+def reviewed_today(plan: Plan) -> Plan:
+    """``plan`` with a review recorded today, so opening it starts no review.
+
+    Both logs fire the stop rule; the review would cover the plan screen and its marker.
+    """
+    today = dt.date.today()
+    review = Review(
+        date=today,
+        decision="keep_going",
+        reason="bench",
+        next_review=today + dt.timedelta(days=28),
+    )
+    limits = plan.limits.model_copy(update={"review_date": review.next_review})
+    return plan.model_copy(update={"reviews": [*plan.reviews, review], "limits": limits})
+
+
+def plan_files(folder: Path) -> tuple[Path, Path]:
     from bench_log import plan_with
 
-    from guide.storage import save_plan
+    from guide.storage import load_plan, save_plan
 
-    path = folder / "big.toml"
-    save_plan(plan_with(10_000), path)
-    return path
+    big, small = folder / "big.toml", folder / "small.toml"
+    save_plan(reviewed_today(plan_with(10_000)), big)
+    save_plan(reviewed_today(load_plan(EXAMPLE).plan), small)
+    return big, small
 
 
 def plan() -> dict[str, object]:
     title = "Next milestones"  # a label of the plan screen (the title is split by styles)
     with tempfile.TemporaryDirectory() as folder:
-        big = big_plan(Path(folder))
-        small = Path(folder) / "small.toml"
-        small.write_bytes(EXAMPLE.read_bytes())
+        big, small = plan_files(Path(folder))
         result = paired(until([*APP, str(big)], title), until([*APP, str(small)], title), 7)
         result["big_bytes"] = big.stat().st_size
     return result
