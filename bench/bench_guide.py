@@ -37,6 +37,7 @@ DOWN, ENTER, TAB = "\x1b[B", "\r", "\t"
 ENV = {
     "REMOTE_GUIDE_DATA_DIR": tempfile.mkdtemp(prefix="rg-bench-"),
     "REMOTE_GUIDE_CONFIG_DIR": tempfile.mkdtemp(prefix="rg-bench-config-"),
+    "REMOTE_GUIDE_CACHE_DIR": tempfile.mkdtemp(prefix="rg-bench-cache-"),
 }
 os.environ.update(ENV)
 

@@ -68,9 +68,12 @@ def paired(app: Callable[[], float], ref: Callable[[], float], runs: int) -> dic
     }
 
 
-def until(argv: list[str], text: str) -> Callable[[], float]:
+def until(argv: list[str], text: str, cold: bool = False) -> Callable[[], float]:
+    """Time ``argv`` until ``text`` is drawn; ``cold``: with an empty cache folder."""
+
     def run() -> float:
-        session = Session(argv, env=ENV)
+        env = {**ENV, "REMOTE_GUIDE_CACHE_DIR": tempfile.mkdtemp()} if cold else ENV
+        session = Session(argv, env=env)
         try:
             return session.since_start(text)
         finally:
@@ -238,6 +241,9 @@ def plan() -> dict[str, object]:
         big, small = plan_files(Path(folder))
         result = paired(until([*APP, str(big)], title), until([*APP, str(small)], title), 7)
         result["big_bytes"] = big.stat().st_size
+        # A copy no save of this machine wrote (a sync brought it): its first open parses it.
+        cold = until([*APP, str(big)], title, cold=True)
+        result["not_cached"] = paired(cold, until([*APP, str(small)], title), 7)
     return result
 
 

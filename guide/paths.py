@@ -55,6 +55,20 @@ def config_dir() -> Path:
     return user_config_path(APP_NAME, appauthor=False)
 
 
+CACHE_DIR_ENV = "REMOTE_GUIDE_CACHE_DIR"
+
+
+def cache_dir() -> Path:
+    """The user's cache folder; ``$REMOTE_GUIDE_CACHE_DIR`` overrides it (tests use that).
+    Whatever is in it can be deleted at any time."""
+    override = os.environ.get(CACHE_DIR_ENV)
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def settings_path() -> Path:
     """``settings.toml``: language, theme and key remapping (see ``guide.settings``)."""
     return config_dir() / "settings.toml"

@@ -30,6 +30,7 @@ that depend on the date take a ``today`` argument so tests and the UI choose the
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -127,10 +128,17 @@ class Weekday(StrEnum):
 # --- field types ---------------------------------------------------------------------------
 
 
+# Every character of Unicode's category Cc (control): C0, DEL and C1. Most text has none,
+# and one search for them is much faster than asking for each character's category.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _text_checker(*, multiline: bool, required: bool) -> Callable[[str], str]:
     def check(value: str) -> str:
         if required and not value.strip():
             raise ProblemError("problem_not_empty")
+        if _CONTROL.search(value) is None:
+            return value
         for i, ch in enumerate(value):
             if ch == "\n" and not multiline:
                 raise ProblemError("problem_one_line")
@@ -195,6 +203,9 @@ def decimal_places(value: Decimal) -> int:
 
 def _places(places: int) -> Any:
     def check(value: Decimal) -> Decimal:
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent <= places:
+            return value  # written with no more places than allowed (trailing zeros or not)
         if decimal_places(value) > places:
             raise ProblemError("problem_places", count=places)
         return value

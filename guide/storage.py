@@ -54,6 +54,7 @@ import tomli_w
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
+from guide import parsed_cache
 from guide.i18n import Lang
 from guide.paths import make_private_dir, plans_dir
 from guide.plan import SCHEMA_VERSION, CrossFieldProblems, LogEntry, Plan
@@ -560,10 +561,13 @@ def load_plan(path: Path | str) -> LoadedPlan:
         data, fingerprint = _read(path)
     except FileNotFoundError:
         raise PlanError(path, [Problem("problem_not_found")]) from None
-    try:
-        doc = _parse_toml(_decode(data))
-    except ValueError as e:
-        raise PlanError(path, [_said(e)]) from None
+    doc = parsed_cache.lookup(data)
+    if doc is None:
+        try:
+            doc = _parse_toml(_decode(data))
+        except ValueError as e:
+            raise PlanError(path, [_said(e)]) from None
+        parsed_cache.store(data, doc)
     plan, migrated_from = plan_from_document(doc, path)
     return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint, migrated_from=migrated_from)
 
@@ -638,8 +642,14 @@ def _same_tables(read: object, written: list[Document]) -> bool:
 
 
 def plan_to_toml(plan: Plan, path: Path | str = "<plan>") -> str:
-    """The plan's TOML text. Validates the plan first (lists can be edited in place without
-    validation) and checks that the text reads back as the same plan; PlanError if not.
+    """The plan's TOML text (see :func:`_plan_text`)."""
+    return _plan_text(plan, path)[0]
+
+
+def _plan_text(plan: Plan, path: Path | str) -> tuple[str, Document]:
+    """The plan's TOML text, and the document ``tomllib`` reads from it (for the parse
+    cache). Validates the plan first (lists can be edited in place without validation)
+    and checks that the text reads back as the same plan; PlanError if not.
 
     The log, which can be 10,000 entries and more, is validated in chunks (see
     :data:`LOG_CHUNK`) and the rest of the plan, with every plan-wide check over the
@@ -664,23 +674,26 @@ def plan_to_toml(plan: Plan, path: Path | str = "<plan>") -> str:
     text += "".join(
         f"\n[[{key}]]\n{tomli_w.dumps(table)}" for key, tables in tail.items() for table in tables
     )
-    if not _reads_back(text, checked, log_tables, path):
+    read = _read_back(text, path)
+    if not _reads_as(read, checked, log_tables, path):
         raise PlanError(path, [Problem("problem_read_back")])
-    return text
+    return text, read
 
 
-def _reads_back(text: str, plan: Plan, log_tables: list[Document], path: Path | str) -> bool:
-    """Whether ``text`` reads as ``plan``: its log the same tables as ``log_tables`` (which
-    validated as ``plan.log``), the rest validating to the same plan."""
+def _read_back(text: str, path: Path | str) -> Document:
     try:
-        read = _parse_toml(text)
+        return _parse_toml(text)
     except ValueError as e:
         raise PlanError(path, [_said(e)]) from None
-    if not _same_tables(read.pop("log", []), log_tables):
+
+
+def _reads_as(read: Document, plan: Plan, log_tables: list[Document], path: Path | str) -> bool:
+    """Whether ``read`` (a text read back) is ``plan``: its log the same tables as
+    ``log_tables`` (which validated as ``plan.log``), the rest validating to the same plan."""
+    if not _same_tables(read.get("log", []), log_tables):
         return False
-    read["log"] = plan.log
     try:
-        return plan_from_document(read, path)[0] == plan
+        return plan_from_document({**read, "log": plan.log}, path)[0] == plan
     except PlanError:
         return False
 
@@ -810,9 +823,12 @@ def save_plan(
     The check and the write are one step under :func:`plan_lock`.
     """
     path = Path(path)
-    data = plan_to_toml(plan, path).encode("utf-8")
+    text, read = _plan_text(plan, path)
+    data = text.encode("utf-8")
     with plan_lock(path):
-        return _save_locked(path, data, expected, overwrite)
+        fingerprint = _save_locked(path, data, expected, overwrite)
+    parsed_cache.store(data, read)  # the next open of a big plan skips parsing it
+    return fingerprint
 
 
 def _save_locked(
@@ -845,8 +861,11 @@ def update_plan(path: Path | str, change: Callable[[Plan], T]) -> tuple[T, Finge
     with plan_lock(path):
         loaded = load_plan(path)
         result = change(loaded.plan)
-        data = plan_to_toml(loaded.plan, path).encode("utf-8")
-        return result, _save_locked(path, data, loaded.fingerprint, overwrite=False)
+        text, read = _plan_text(loaded.plan, path)
+        data = text.encode("utf-8")
+        fingerprint = _save_locked(path, data, loaded.fingerprint, overwrite=False)
+    parsed_cache.store(data, read)
+    return result, fingerprint
 
 
 # --- finding plans -------------------------------------------------------------------------

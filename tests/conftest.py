@@ -29,6 +29,14 @@ def _private_config_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path
 
 
 @pytest.fixture(autouse=True)
+def _private_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Keep every test away from the user's cache (parsed big plans)."""
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("REMOTE_GUIDE_CACHE_DIR", str(cache))
+    return cache
+
+
+@pytest.fixture(autouse=True)
 def _english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI speaks the locale's language: tests start from English."""
     for name in ("LC_ALL", "LC_MESSAGES"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from decimal import Decimal as D
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+from guide import plan as plan_module
 from guide.checklist import load_checklist
 from guide.paths import content_dir
 from guide.plan import (
@@ -529,3 +531,23 @@ def test_a_broken_checklist_file_is_refused(tmp_path: Path) -> None:
     path.write_text(text.replace('id = "fees-known"', 'id = "payment-guarantee"'), "utf-8")
     with pytest.raises(ValidationError, match="duplicate item ids: payment-guarantee"):
         load_checklist_file(path)
+
+
+def test_the_control_character_search_is_unicodes_category_cc() -> None:
+    # Text is checked with one search for control characters before looking closer.
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    found = set(plan_module._CONTROL.findall(every))
+    assert found == {ch for ch in every if unicodedata.category(ch) == "Cc"}
+
+
+@pytest.mark.parametrize(
+    ("amount", "refused"),
+    [("1.000000", False), ("1.0000000", False), ("1.0000010", False), ("1.0000001", True)],
+)
+def test_places_count_without_trailing_zeros(amount: str, refused: bool) -> None:
+    doc = example_document()
+    doc["platforms"][0]["pay_per_task"] = D(amount)
+    if refused:
+        assert problems(doc) == ["platforms[0].pay_per_task: must have at most 6 decimal places"]
+    else:
+        assert Plan.model_validate(doc).platforms[0].pay_per_task == D(amount)
