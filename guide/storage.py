@@ -554,8 +554,12 @@ def plan_from_toml(text: str, path: Path | str = "<plan>") -> Plan:
     return plan_from_document(doc, path)[0]
 
 
-def load_plan(path: Path | str) -> LoadedPlan:
-    """Read, migrate and validate the plan at ``path``. Never writes; raises only PlanError."""
+def load_plan(
+    path: Path | str, *, remember: Callable[[bytes, Document], None] = parsed_cache.store
+) -> LoadedPlan:
+    """Read, migrate and validate the plan at ``path``; raises only PlanError. Never writes
+    the plan; a big one parsed afresh is given to ``remember`` for the parse cache (the app
+    stores it after its first frame). Nothing changes the document afterwards."""
     path = Path(path)
     try:
         data, fingerprint = _read(path)
@@ -567,7 +571,7 @@ def load_plan(path: Path | str) -> LoadedPlan:
             doc = _parse_toml(_decode(data))
         except ValueError as e:
             raise PlanError(path, [_said(e)]) from None
-        parsed_cache.store(data, doc)
+        remember(data, doc)
     plan, migrated_from = plan_from_document(doc, path)
     return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint, migrated_from=migrated_from)
 

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from guide.articles import Guide  # pydantic: kept off the start-up path
     from guide.search import Hit, SearchIndex
     from guide.settings import Settings
-    from guide.storage import LoadedPlan
+    from guide.storage import Document, LoadedPlan
     from screens.wizard import WizardScreen
 
 
@@ -307,14 +307,23 @@ class RemoteGuideApp(App[int]):
         if missing:
             self.make_plan(target=path)
             return
+        parsed: list[tuple[bytes, Document]] = []
         try:
-            loaded = load_plan(path)
+            loaded = load_plan(path, remember=lambda *item: parsed.append(item))
         except PlanError as error:
             from screens.plan_error import PlanErrorScreen
 
             self.push_screen(PlanErrorScreen(self.lang, error))
             return
         self._show_plan(loaded)
+        for data, doc in parsed:  # pickling a big plan would delay its first frame
+            self.call_after_refresh(self._remember_parsed, data, doc)
+
+    @work(thread=True, group="parse-cache")
+    def _remember_parsed(self, data: bytes, doc: Document) -> None:
+        from guide import parsed_cache
+
+        parsed_cache.store(data, doc)
 
     def _show_plan(self, loaded: LoadedPlan) -> None:
         from screens.plan_screen import PlanScreen
