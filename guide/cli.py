@@ -12,14 +12,15 @@ from __future__ import annotations
 import argparse
 import errno
 import gc
+import importlib
 import io
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from guide import __version__, log_cli, merge_cli, plan_cli, search_cli, serve_cli, switch_cli
+from guide import __version__
 from guide.cli_parser import new_parser
 from guide.i18n import LANGS, Lang, t
 from guide.settings import Settings, interface_lang, load_settings
@@ -44,7 +45,49 @@ def _add_open(sub: SubParsers, lang: Lang) -> None:
     p.set_defaults(func=_run_app)
 
 
-def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
+# Every command, in the order of the help, and the module whose ``register`` adds it (with
+# the module's other commands); "cli" is this module. tests/guide/test_cli.py checks this
+# against the parser.
+COMMANDS: dict[str, str] = {
+    "open": "cli",
+    "check": "plan_cli",
+    "show": "plan_cli",
+    "export": "plan_cli",
+    "plans": "plan_cli",
+    "log": "log_cli",
+    "entries": "log_cli",
+    "edit": "log_cli",
+    "delete": "log_cli",
+    "start": "log_cli",
+    "stop": "log_cli",
+    "status": "log_cli",
+    "history": "log_cli",
+    "review": "log_cli",
+    "import": "log_cli",
+    "search": "search_cli",
+    "compare": "switch_cli",
+    "merge": "merge_cli",
+    "merge-driver": "merge_cli",
+    "serve": "serve_cli",
+}
+
+
+def _register(module: str, sub: SubParsers, lang: Lang) -> None:
+    if module == "cli":
+        _add_open(sub, lang)
+        return
+    register: Callable[[SubParsers, Lang], None] = importlib.import_module(
+        f"guide.{module}"
+    ).register
+    register(sub, lang)
+
+
+def build_parser(
+    lang: Lang = "en", commands: Collection[str] | None = None
+) -> argparse.ArgumentParser:
+    """The ``remote-guide`` parser with every command, or only with the modules of
+    ``commands`` (a run that names its command builds only that part; the rest of the
+    parser is the same, see ``_main``)."""
     parser = new_parser(
         lang,
         prog="remote-guide",
@@ -60,13 +103,9 @@ def build_parser(lang: Lang = "en") -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGS, help=t(lang, "cli_lang"))
     parser.set_defaults(func=_run_app)
     sub = parser.add_subparsers(title=t(lang, "cli_commands"), metavar="COMMAND")
-    _add_open(sub, lang)
-    plan_cli.register(sub, lang)
-    log_cli.register(sub, lang)
-    search_cli.register(sub, lang)
-    switch_cli.register(sub, lang)
-    merge_cli.register(sub, lang)
-    serve_cli.register(sub, lang)
+    wanted = COMMANDS if commands is None else commands
+    for module in dict.fromkeys(COMMANDS[name] for name in wanted):
+        _register(module, sub, lang)
     return parser
 
 
@@ -130,11 +169,6 @@ def _unknown_command(
 
     print(f"remote-guide: {escape_text(message)}", file=sys.stderr)
     return 2
-
-
-def _commands(parser: argparse.ArgumentParser) -> list[str]:
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return list(sub.choices)
 
 
 class _ClosedOutput(io.RawIOBase):
@@ -210,21 +244,39 @@ def _main(argv: Sequence[str] | None) -> int:
     args_in = list(sys.argv[1:] if argv is None else argv)
     settings = load_settings()
     lang = interface_lang(_lang_flag(args_in), settings, os.environ)
-    parser = build_parser(lang)
-    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions: answer and exit
-        from guide.completion import complete
-
-        complete(parser)
-    commands = _commands(parser)
+    commands = list(COMMANDS)
     routed = _with_open(args_in, set(commands))
     if isinstance(routed, str):
-        return _unknown_command(parser, routed, commands, lang)
+        return _unknown_command(build_parser(lang), routed, commands, lang)
+    completing = "_ARGCOMPLETE" in os.environ  # the shell asks for completions
+    parser = build_parser(lang, None if completing else _named_command(routed))
+    if completing:
+        from guide.completion import complete
+
+        complete(parser)  # answers and exits
     args = parser.parse_args(routed)
     args.ui_lang = lang
     args.settings = settings
     if args.func is not _run_app:
         _report(settings, lang)
     return int(args.func(args) or 0)
+
+
+def _named_command(argv: list[str]) -> list[str] | None:
+    """The command ``argv`` runs, as the commands the parser needs to parse it: none
+    when it names none (the app starts), every one when an option before the command
+    other than ``--lang`` may need the whole parser (``--help`` lists every command)."""
+    end = _first_word(argv)
+    before = argv if end is None else argv[:end]
+    skip_next = False
+    for arg in before:
+        if skip_next:
+            skip_next = False
+        elif arg == "--lang":
+            skip_next = True
+        elif not arg.startswith("--lang=") and arg != "--":
+            return None
+    return [] if end is None else [argv[end]]
 
 
 def _report(settings: Settings, lang: Lang) -> None:

@@ -25,15 +25,18 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+ARGPARSE_TABLE = "argparse"
+"""The strings file with argparse's words (``content/strings/on_demand/argparse.toml``)."""
+
 
 def argparse_text(lang: Lang, msgid: str) -> str:
     """argparse's message ``msgid`` in ``lang`` (the msgid itself when it isn't known)."""
-    return t(lang, msgid) if has_text(msgid) else msgid
+    return t(lang, msgid) if has_text(msgid, ARGPARSE_TABLE) else msgid
 
 
 def argparse_counted(lang: Lang, singular: str, plural: str, count: int) -> str:
     """argparse's counted message (``ngettext``) in ``lang``, with its ``%s`` kept."""
-    if not has_text(singular):
+    if not has_text(singular, ARGPARSE_TABLE):
         return singular if count == 1 else plural
     return counted_template(lang, singular, count).replace("{count}", "%s")
 

@@ -25,8 +25,8 @@ A sentence with two counted nouns is built from two counted strings, one count e
 from __future__ import annotations
 
 import tomllib
+from _thread import allocate_lock
 from collections.abc import Mapping
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast, get_args
 
@@ -97,45 +97,78 @@ def _check_entry(path: Path, lang: Lang, key: str, value: object) -> Entry:
     return cast(dict[str, str], value)
 
 
+def _read_file(path: Path) -> dict[Lang, dict[str, Entry]]:
+    """One strings file's tables, checked."""
+    with path.open("rb") as f:
+        data = tomllib.load(f)
+    tables: dict[Lang, dict[str, Entry]] = {
+        lang: {
+            key: _check_entry(path, lang, key, value) for key, value in data.get(lang, {}).items()
+        }
+        for lang in LANGS
+    }
+    for key, value in tables[FALLBACK].items():
+        for lang in LANGS:
+            other = tables[lang].get(key)
+            if other is not None and isinstance(other, dict) != isinstance(value, dict):
+                raise StringsError(f"{key}: counted in one language and not in the other")
+    return tables
+
+
 def load_strings(folder: Path) -> dict[Lang, dict[str, Entry]]:
     """Every strings file in ``folder``, merged per language and checked."""
     merged: dict[Lang, dict[str, Entry]] = {lang: {} for lang in LANGS}
     for path in sorted(folder.glob("*.toml")):
-        with path.open("rb") as f:
-            data = tomllib.load(f)
-        for lang in LANGS:
-            table = data.get(lang, {})
-            for key, value in table.items():
-                merged[lang][key] = _check_entry(path, lang, key, value)
-    for key in merged[FALLBACK]:
-        fallback_counted = isinstance(merged[FALLBACK][key], dict)
-        ru = merged["ru"].get(key)
-        if ru is not None and isinstance(ru, dict) != fallback_counted:
-            raise StringsError(f"{key}: counted in one language and not in the other")
+        for lang, table in _read_file(path).items():
+            merged[lang].update(table)
     return merged
 
 
 ON_DEMAND = "on_demand"
 """The subfolder of ``content/strings`` with texts most runs never show (a plan file's
-problems, argparse's words in another language): read only when a key isn't among the
-others, so every command starts without parsing them."""
+problems, argparse's words in another language): read after all the others."""
+
+# The strings files are read one at a time, when a key is asked for that none of the files
+# read so far has (a key is in one file only: tests/guide/test_strings.py), so a command
+# reads only the files of the texts it shows (``check``: cli.toml). They are tried in this
+# order: cli.toml (every run builds the command line's parser from it), the others of
+# ``content/strings`` by name, then those of ``on_demand``. A caller that knows which file
+# a key is in names it (``has_text(key, table=...)``), and that file is read first.
+FIRST_READ = "cli"
+_read: dict[Lang, dict[str, Entry]] = {lang: {} for lang in LANGS}
+_unread: dict[str, Path] | None = None  # the files not read yet, by name; None: not listed
+_reading = allocate_lock()  # the app looks texts up from more than one thread
 
 
-@cache
-def _first() -> dict[Lang, dict[str, Entry]]:
-    return load_strings(content_dir() / "strings")
+def _listed() -> dict[str, Path]:
+    folder = content_dir() / "strings"
+    paths = [*sorted(folder.glob("*.toml")), *sorted((folder / ON_DEMAND).glob("*.toml"))]
+    paths.sort(key=lambda path: path.stem != FIRST_READ)  # stable: the rest keep their order
+    return {path.stem: path for path in paths}
 
 
-@cache
-def _every() -> dict[Lang, dict[str, Entry]]:
-    more = load_strings(content_dir() / "strings" / ON_DEMAND)
-    return {lang: {**table, **more[lang]} for lang, table in _first().items()}
+def _read_next(unread: dict[str, Path], name: str) -> None:
+    tables = _read_file(unread.pop(name))
+    # English last: a key is taken as read once it is in the English table (see _strings),
+    # so every language of it must be there by then.
+    for lang in sorted(LANGS, key=lambda code: code == FALLBACK):
+        _read[lang].update(tables[lang])
 
 
-def _strings(key: str | None = None) -> dict[Lang, dict[str, Entry]]:
-    """The texts that have ``key`` (all of them when no key is given)."""
-    first = _first()
-    return first if key is not None and key in first[FALLBACK] else _every()
+def _strings(key: str | None = None, table: str | None = None) -> dict[Lang, dict[str, Entry]]:
+    """The texts read so far, once they have ``key`` (every file when no key is given);
+    ``table``, the name of the file ``key`` is expected in, is read first."""
+    if key is not None and key in _read[FALLBACK]:
+        return _read
+    global _unread
+    with _reading:
+        if _unread is None:
+            _unread = _listed()
+        if table is not None and table in _unread:
+            _read_next(_unread, table)
+        while _unread and (key is None or key not in _read[FALLBACK]):
+            _read_next(_unread, next(iter(_unread)))
+    return _read
 
 
 def _entry(lang: Lang, key: str) -> Entry:
@@ -143,9 +176,10 @@ def _entry(lang: Lang, key: str) -> Entry:
     return strings[lang].get(key) or strings[FALLBACK][key]
 
 
-def is_counted(key: str) -> bool:
-    """Whether ``key`` has plural forms (look it up with :func:`tn`)."""
-    return isinstance(_strings(key)[FALLBACK][key], dict)
+def is_counted(key: str, table: str | None = None) -> bool:
+    """Whether ``key`` has plural forms (look it up with :func:`tn`); ``table`` as for
+    :func:`has_text`."""
+    return isinstance(_strings(key, table)[FALLBACK][key], dict)
 
 
 def counted_keys() -> list[str]:
@@ -153,9 +187,10 @@ def counted_keys() -> list[str]:
     return sorted(k for k, v in _strings()[FALLBACK].items() if isinstance(v, dict))
 
 
-def has_text(key: str) -> bool:
-    """Whether ``key`` is one of the interface's texts."""
-    return key in _strings(key)[FALLBACK]
+def has_text(key: str, table: str | None = None) -> bool:
+    """Whether ``key`` is one of the interface's texts; ``table`` is the name of the
+    strings file it would be in (``argparse``), read before the others."""
+    return key in _strings(key, table)[FALLBACK]
 
 
 def counted_template(lang: Lang, key: str, count: int) -> str:

@@ -18,10 +18,13 @@ from typing import Any
 
 from guide.i18n import Lang, has_text, is_counted, t, tn
 
+TABLE = "problems"
+"""The strings file most problems' words are in (``content/strings/on_demand/problems.toml``)."""
+
 
 def _text(lang: Lang, key: str, values: dict[str, object]) -> str:
     shown = {name: said(lang, value) for name, value in values.items()}
-    if is_counted(key):
+    if is_counted(key, TABLE):
         count = shown.pop("count")
         assert isinstance(count, int)
         return tn(lang, key, count, **shown)
@@ -79,7 +82,7 @@ def os_problem(error: OSError) -> str:
     words are in problems.toml as ``problem_os_<errno name>``), else its own words."""
     name = errno.errorcode.get(error.errno or 0, "")
     key = f"problem_os_{name.lower()}"
-    if name and has_text(key):
+    if name and has_text(key, TABLE):
         return Problem(key)
     return error.strerror or str(error)
 

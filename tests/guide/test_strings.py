@@ -4,7 +4,10 @@ counted string with proper plural forms."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+import subprocess
+import sys
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -177,3 +180,60 @@ def test_every_literal_call_site_uses_the_right_lookup() -> None:
             wanted = counted if lookup == "tn" else plain_keys
             assert key in wanted, f"{source.name}: {lookup}(…, {key!r})"
     assert found > 100
+
+
+# --- read when asked for ---------------------------------------------------------------------
+
+# In a fresh process, every key of every file in the reverse order (so each lookup reads a
+# file the one before didn't need), in each language: the text is the file's own.
+LAZY_LOOKUPS = """
+import json, sys
+from guide.i18n import LANGS, _entry, has_text
+files = json.loads(sys.stdin.read())
+wrong = []
+for name, data in reversed(list(files.items())):
+    for key in data["en"]:
+        for lang in LANGS:
+            if not has_text(key) or _entry(lang, key) != data[lang].get(key, data["en"][key]):
+                wrong.append((name, lang, key))
+print(json.dumps(wrong))
+"""
+
+
+def test_strings_read_as_they_are_asked_for_are_every_file_s_own() -> None:
+    shown = json.dumps(files(), ensure_ascii=False)
+    result = subprocess.run(
+        [sys.executable, "-c", LAZY_LOOKUPS],
+        input=shown,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert json.loads(result.stdout) == []
+
+
+READ_BY = """
+import sys
+import guide.i18n
+from guide.cli import main
+main(sys.argv[1:])
+print(sorted(set(guide.i18n._listed()) - set(guide.i18n._unread or ())))
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "read"),
+    [
+        (["--lang", "en", "check", "PLAN"], ["cli"]),
+        (["--lang", "ru", "check", "PLAN"], ["argparse", "cli"]),  # argparse's own words
+        (["--lang", "en", "check", "NOTHING"], ["cli", "problems"]),
+    ],
+)
+def test_a_command_reads_only_the_strings_it_shows(args: list[str], read: list[str]) -> None:
+    plan = str(content_dir().parent / "examples" / "plan.toml")
+    argv = [{"PLAN": plan, "NOTHING": plan + ".missing"}.get(arg, arg) for arg in args]
+    result = subprocess.run(
+        [sys.executable, "-c", READ_BY, *argv], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.splitlines()[-1] == repr(read), result.stderr
