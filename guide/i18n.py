@@ -24,8 +24,8 @@ A sentence with two counted nouns is built from two counted strings, one count e
 
 from __future__ import annotations
 
+import threading
 import tomllib
-from _thread import allocate_lock
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, cast, get_args
@@ -137,7 +137,7 @@ problems, argparse's words in another language): read after all the others."""
 FIRST_READ = "cli"
 _read: dict[Lang, dict[str, Entry]] = {lang: {} for lang in LANGS}
 _unread: dict[str, Path] | None = None  # the files not read yet, by name; None: not listed
-_reading = allocate_lock()  # the app looks texts up from more than one thread
+_reading = threading.Lock()  # the app looks texts up from more than one thread
 
 
 def _listed() -> dict[str, Path]:
