@@ -267,15 +267,9 @@ def _named_command(argv: list[str]) -> list[str] | None:
     when it names none (the app starts), every one when an option before the command
     other than ``--lang`` may need the whole parser (``--help`` lists every command)."""
     end = _first_word(argv)
-    before = argv if end is None else argv[:end]
-    skip_next = False
-    for arg in before:
-        if skip_next:
-            skip_next = False
-        elif arg == "--lang":
-            skip_next = True
-        elif not arg.startswith("--lang=") and arg != "--":
-            return None
+    before = [a for a in argv[:end] if a != "--" and not a.startswith("--lang=")]
+    if len(before) % 2 or any(option != "--lang" for option in before[::2]):
+        return None  # anything but "--lang VALUE" pairs
     return [] if end is None else [argv[end]]
 
 

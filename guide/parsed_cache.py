@@ -109,9 +109,9 @@ def store(data: bytes, doc: Document) -> None:
 
 def _parts(doc: Document) -> Iterator[object]:
     log = doc.get("log")
-    head = {k: v for k, v in doc.items() if k != "log"}
-    if not isinstance(log, list):
-        head, log = doc, []
+    if not isinstance(log, list) or not log:
+        log = []
+    head = {k: v for k, v in doc.items() if k != "log"} if log else doc
     chunks = range(0, len(log), CHUNK)
     yield head
     yield len(chunks)

@@ -554,12 +554,14 @@ def plan_from_toml(text: str, path: Path | str = "<plan>") -> Plan:
     return plan_from_document(doc, path)[0]
 
 
-def load_plan(
-    path: Path | str, *, remember: Callable[[bytes, Document], None] = parsed_cache.store
-) -> LoadedPlan:
+Remember = Callable[[bytes, Document], None]
+
+
+def load_plan(path: Path | str, *, remember: Remember | None = parsed_cache.store) -> LoadedPlan:
     """Read, migrate and validate the plan at ``path``; raises only PlanError. Never writes
     the plan; a big one parsed afresh is given to ``remember`` for the parse cache (the app
-    stores it after its first frame). Nothing changes the document afterwards."""
+    stores it after its first frame; None: not kept, it is about to change or is only
+    listed). Nothing changes the document afterwards."""
     path = Path(path)
     try:
         data, fingerprint = _read(path)
@@ -571,7 +573,8 @@ def load_plan(
             doc = _parse_toml(_decode(data))
         except ValueError as e:
             raise PlanError(path, [_said(e)]) from None
-        remember(data, doc)
+        if remember is not None:
+            remember(data, doc)
     plan, migrated_from = plan_from_document(doc, path)
     return LoadedPlan(plan=plan, path=path, fingerprint=fingerprint, migrated_from=migrated_from)
 
@@ -863,7 +866,7 @@ def update_plan(path: Path | str, change: Callable[[Plan], T]) -> tuple[T, Finge
     """
     path = Path(path)
     with plan_lock(path):
-        loaded = load_plan(path)
+        loaded = load_plan(path, remember=None)  # the save below stores what it writes
         result = change(loaded.plan)
         text, read = _plan_text(loaded.plan, path)
         data = text.encode("utf-8")
@@ -900,7 +903,9 @@ def list_plans(directory: Path | str | None = None) -> list[PlanInfo]:
             continue
         modified = dt.datetime.fromtimestamp(mtime, dt.UTC)
         try:
-            title, problem = load_plan(file).plan.title, None
+            # Not kept in the parse cache: a list of many big plans would push out the
+            # entry of the one that is opened.
+            title, problem = load_plan(file, remember=None).plan.title, None
         except PlanError as e:
             title, problem = None, e.problems[0]
         infos.append(PlanInfo(file, modified, title, problem, copies=copies.get(file.name, 0)))

@@ -147,3 +147,24 @@ def test_the_cache_holds_what_tomllib_makes(tmp_path: Path, every_size: None) ->
     save_plan(example_plan(), path)
     data = path.read_bytes()
     assert parsed_cache.lookup(data) == tomllib.loads(data.decode(), parse_float=storage.Decimal)
+
+
+@pytest.mark.usefixtures("every_size")
+def test_a_log_command_keeps_only_what_it_wrote(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(storage.plan_to_toml(example_plan()), "utf-8")  # written by another program
+    for entry in entries():
+        entry.unlink()
+    update_plan(path, lambda plan: plan.log.clear())
+    (entry,) = entries()  # the file as written, not also the file as it was
+    assert parsed_cache.lookup(path.read_bytes()) is not None
+
+
+@pytest.mark.usefixtures("every_size")
+def test_listing_plans_keeps_nothing(tmp_path: Path) -> None:
+    plan = example_plan()  # loads the example, which the cache may keep
+    (tmp_path / "plan.toml").write_text(storage.plan_to_toml(plan), "utf-8")
+    for entry in entries():
+        entry.unlink()
+    assert [info.title for info in storage.list_plans(tmp_path)] == [plan.title]
+    assert entries() == []
