@@ -162,13 +162,19 @@ class RemoteGuideApp(App[int]):
                 for shown in header.query("HeaderTitle").results(Static):
                     shown.update(header.format_title())
 
+    def get_default_screen(self) -> MainScreen:
+        # The main screen is the app's own first screen, not pushed over Textual's default
+        # one from on_mount: a screen pushed there is laid out and drawn while the app is
+        # still mounting, that frame is thrown away, and the home view waited for a second
+        # one (about 30 ms of start-up, bench/README.md).
+        return MainScreen(self.sections)
+
     def on_mount(self) -> None:
         for problem in self.settings.problems:
             said = escape_text(said_text(self.lang, problem))
             self.notify(said, severity="warning", timeout=8, markup=False)
         self.theme_changed_signal.subscribe(self, lambda theme: self._remember(theme=theme.name))
         self.sub_title = t(self.lang, "app_subtitle")
-        self.push_screen(MainScreen(self.sections))
         self.call_after_refresh(gc.enable)  # off during start-up (guide.cli)
         if self.guide is None:
             # After the first frame, so that loading never delays the home screen.

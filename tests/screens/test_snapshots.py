@@ -19,6 +19,8 @@ def test_home(snap_compare, make_app, lang: str, size: tuple[int, int]) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_article(snap_compare, make_app, lang: str, size: tuple[int, int]) -> None:
     async def open_article(pilot) -> None:  # type: ignore[no-untyped-def]
+        while not pilot.app.screen.query("#views"):  # the main screen mounts after start-up
+            await pilot.pause()
         pilot.app.screen.go(Place("article", "microtasks-vs-project-management"))
         await pilot.pause()
 
