@@ -33,10 +33,15 @@ def _run_app(args: argparse.Namespace) -> int:
     # Start-up makes many long-lived objects and no garbage worth collecting: the app turns
     # the collector back on once its first screen is drawn.
     gc.disable()
+    plan = getattr(args, "plan", None)
+    ahead = None
+    if plan is not None:  # before Textual's import: a big plan parses on another core
+        from guide import parse_ahead
+
+        ahead = parse_ahead.start(plan)
     from screens.app import run  # Textual is imported only here
 
-    plan = getattr(args, "plan", None)
-    return run(lang=args.ui_lang, plan_path=plan, settings=args.settings)
+    return run(lang=args.ui_lang, plan_path=plan, settings=args.settings, parse_ahead=ahead)
 
 
 def _add_open(sub: SubParsers, lang: Lang) -> None:
