@@ -12,7 +12,8 @@ migrated and validated from the file as ever. If anything goes wrong in the help
 broken file, a full disk), it stores nothing and says nothing; the load then parses the
 file itself and says what is wrong with it.
 
-Only worth it with a core to spare and a file the parse cache would keep.
+Only worth it with a core to spare and a file the parse cache would keep: with every core
+busy, the helper slows the app's own start-up by as much as it saves.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ def start(path: Path) -> subprocess.Popen[bytes] | None:
         size = path.stat().st_size
     except (OSError, ValueError):
         return None
-    if not parsed_cache.MIN_BYTES <= size <= MAX_BYTES or _cores() < 2:
+    if not parsed_cache.MIN_BYTES <= size <= MAX_BYTES or not _spare_core():
         return None
     command = [sys.executable, "-m", "guide.parse_ahead", os.fspath(path)]
     try:
@@ -62,11 +63,18 @@ def wait(helper: subprocess.Popen[bytes]) -> None:
         helper.wait()
 
 
-def _cores() -> int:
+def _spare_core() -> bool:
+    """Whether a core is idle enough to parse meanwhile: with every core busy, the helper
+    would slow the app's start-up by as much as it saves (bench/README.md)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # not on Unix
+        busy = 0.0
+    return cores - busy >= 1
 
 
 def parse_into_cache(path: Path) -> bool:

@@ -17,6 +17,15 @@ def no_parsing(text: str, **kwargs: object) -> object:
     raise AssertionError("parsed the file although its document was cached")
 
 
+SPARE_CORE = parse_ahead._spare_core  # the real rule (the fixture below replaces it)
+
+
+@pytest.fixture(autouse=True)
+def spare_core(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test machines are busy: every test but one has a core to spare."""
+    monkeypatch.setattr(parse_ahead, "_spare_core", lambda: True)
+
+
 @pytest.fixture
 def big_plan(tmp_path: Path) -> Path:
     """A plan file as big as the parse cache keeps (a comment pads it)."""
@@ -31,8 +40,7 @@ def test_a_big_plan_parsed_ahead_loads_from_the_cache(
     big_plan: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     helper = parse_ahead.start(big_plan)
-    if helper is None:
-        pytest.skip("one core: nothing is parsed ahead")
+    assert helper is not None
     parse_ahead.wait(helper)
     assert helper.returncode == 0
     data = big_plan.read_bytes()
@@ -40,6 +48,22 @@ def test_a_big_plan_parsed_ahead_loads_from_the_cache(
     expected = example_plan()
     monkeypatch.setattr(tomllib, "loads", no_parsing)
     assert load_plan(big_plan).plan == expected
+
+
+def test_nothing_is_started_without_a_core_to_spare(
+    big_plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parse_ahead, "_spare_core", lambda: False)
+    assert parse_ahead.start(big_plan) is None
+
+
+def test_a_core_is_spare_only_when_the_load_leaves_one_idle(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1})
+    for load, spare in ((0.2, True), (1.0, True), (1.5, False), (3.0, False)):
+        monkeypatch.setattr(os, "getloadavg", lambda load=load: (load, load, load))
+        assert SPARE_CORE() is spare
 
 
 def test_nothing_is_started_for_a_small_plan_a_missing_file_or_a_folder(tmp_path: Path) -> None:

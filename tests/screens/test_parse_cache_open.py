@@ -36,9 +36,9 @@ async def test_the_app_waits_for_the_plan_parsed_ahead_and_opens_it_from_the_cac
     monkeypatch.setattr(parsed_cache, "MIN_BYTES", 0)
     path = tmp_path / "plan.toml"
     path.write_text(storage.plan_to_toml(example_plan()), "utf-8")
+    monkeypatch.setattr(parse_ahead, "_spare_core", lambda: True)  # the test machines are busy
     helper = parse_ahead.start(path)
-    if helper is None:
-        pytest.skip("one core: nothing is parsed ahead")
+    assert helper is not None
     expected = example_plan()
 
     def no_parsing(text: str, **kwargs: object) -> object:
@@ -62,7 +62,7 @@ def test_the_command_line_parses_a_big_plan_ahead(
     from guide.cli import main
 
     monkeypatch.setattr(parsed_cache, "MIN_BYTES", 0)
-    monkeypatch.setattr(parse_ahead, "_cores", lambda: 2)
+    monkeypatch.setattr(parse_ahead, "_spare_core", lambda: True)
     path = tmp_path / "plan.toml"
     path.write_text(storage.plan_to_toml(example_plan()), "utf-8")
     started: list[object] = []
