@@ -30,9 +30,8 @@ if TYPE_CHECKING:
 
 
 def _run_app(args: argparse.Namespace) -> int:
-    # Start-up makes many long-lived objects and no garbage worth collecting: the app turns
-    # the collector back on once its first screen is drawn.
-    gc.disable()
+    # The collector is still off (see ``main``): the app turns it back on once its first
+    # screen is drawn.
     from screens.app import run  # Textual is imported only here
 
     plan = getattr(args, "plan", None)
@@ -204,6 +203,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; output that can't be written (a closed pipe, a full disk, a
     closed stdout, an encoding without Cyrillic) ends it with exit 1 and one line on
     stderr (nothing for a closed pipe, as ``head`` users expect), never a traceback."""
+    # A command makes thousands of objects that live until it ends (pydantic's classes and
+    # validators, the strings, the plan) and next to no garbage (what it drops is freed by
+    # reference counting), so the collector is off while it runs: its passes over
+    # everything made so far cost ``check`` about 10 ms (bench/README.md). What runs on
+    # after start-up turns it back on: the app after its first frame, ``serve``.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _guarded(argv)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _guarded(argv: Sequence[str] | None) -> int:
     if sys.stdout is None:  # started with stdout closed (`remote-guide ... >&-`)
         sys.stdout = io.TextIOWrapper(_ClosedOutput(), encoding="utf-8")
     try:
