@@ -54,7 +54,7 @@ from pydantic import (
 )
 
 from guide.checklist import CheckState as CheckState  # re-exported for plan users
-from guide.checklist import item_ids, load_checklist
+from guide.checklist import item_ids
 from guide.problems import Problem, ProblemError
 from guide.rate import RateInputs, log_hourly_rate, real_hourly_rate
 from guide.rules import between, weekly_cap
@@ -379,7 +379,7 @@ class ChecklistEntry(_Model):
         if not isinstance(value, str):
             raise ProblemError("problem_item_text")
         if value not in item_ids():
-            known = ", ".join(load_checklist().ids())
+            known = ", ".join(item_ids())
             shown = value if len(value) <= 40 else value[:37] + "..."
             raise ProblemError("problem_unknown_item", item=repr(shown), known=known)
         return value
@@ -792,7 +792,7 @@ def new_platform(name: str, *, catalogue_id: str | None = None) -> Platform:
         name=name,
         catalogue_id=catalogue_id,
         status=PlatformStatus.CONSIDERING,
-        checklist=[ChecklistEntry(item=i) for i in load_checklist().ids()],
+        checklist=[ChecklistEntry(item=i) for i in item_ids()],
     )
 
 
@@ -878,7 +878,7 @@ def checklist_progress(platform: Platform) -> ChecklistProgress:
     return ChecklistProgress(
         passed=states.count(CheckState.PASS),
         failed=states.count(CheckState.FAIL),
-        total=len(load_checklist().ids()),
+        total=len(item_ids()),
     )
 
 
