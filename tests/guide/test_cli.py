@@ -319,3 +319,34 @@ def test_serve_turns_the_collector_back_on_before_it_serves(
     monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
     assert main(["serve"]) == 0
     assert seen == [True]
+
+
+CHECK_BUILDS = """
+import json, sys
+from guide.cli import main
+code = main(sys.argv[1:])
+from guide import checklist, texts
+lazy = (checklist.Checklist, checklist.ChecklistItem, checklist.StateLabels, texts.LocalText,
+        texts.LocalList)
+print(json.dumps({
+    "code": code,
+    "built": [m.__name__ for m in lazy if m.__pydantic_complete__],
+    "modules": sorted(m for m in ("pickle", "tomli_w") if m in sys.modules),
+}))
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_check_builds_and_imports_only_what_it_uses(lang: str) -> None:
+    # A plan needs only the checklist's ids (ChecklistIds); the whole checklist's models
+    # are built when the wizard first reads it. pickle is for big plans' parse cache,
+    # tomli_w for saving.
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_BUILDS, "--lang", lang, "check", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    said = json.loads(result.stdout.strip().splitlines()[-1])
+    assert said == {"code": 0, "built": [], "modules": []}
