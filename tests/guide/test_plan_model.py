@@ -13,6 +13,16 @@ from pydantic import ValidationError
 
 from guide import plan as plan_module
 from guide.checklist import load_checklist
+from guide.derived import (
+    checklist_progress,
+    days_to_review,
+    limit_use,
+    next_milestones,
+    platform_log_rate,
+    platform_rate,
+    stop_rule_hits,
+    week_start,
+)
 from guide.paths import content_dir
 from guide.plan import (
     CareerPath,
@@ -22,16 +32,8 @@ from guide.plan import (
     Plan,
     PlatformStatus,
     Weekday,
-    checklist_progress,
-    days_to_review,
-    limit_use,
     new_plan,
     new_platform,
-    next_milestones,
-    platform_log_rate,
-    platform_rate,
-    stop_rule_hits,
-    week_start,
 )
 from guide.storage import validation_problems
 
