@@ -35,7 +35,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -54,8 +54,10 @@ from pydantic import (
 from guide.checklist import CheckState as CheckState  # re-exported for plan users
 from guide.checklist import item_ids
 from guide.problems import Problem, ProblemError
-from guide.rate import RateInputs
 from guide.rules import between, weekly_cap
+
+if TYPE_CHECKING:
+    from guide.rate import RateInputs  # imported when a rate is computed, not to validate
 
 SCHEMA_VERSION = 2
 """The plan layout this program writes; older ones are migrated by ``guide.storage``."""
@@ -447,6 +449,8 @@ class Platform(_Model):
         """The inputs of :func:`guide.rate.real_hourly_rate`; None while pay is unknown."""
         if self.pay_per_task is None or self.minutes_per_task is None:
             return None
+        from guide.rate import RateInputs
+
         return RateInputs(
             pay_per_task=self.pay_per_task,
             minutes_per_task=self.minutes_per_task,
@@ -461,6 +465,8 @@ class Platform(_Model):
 
     def deductions(self) -> RateInputs:
         """Withdrawal and tax inputs only (for the rate from the log)."""
+        from guide.rate import RateInputs
+
         return RateInputs(
             pay_per_task=Decimal(0),
             minutes_per_task=Decimal(1),

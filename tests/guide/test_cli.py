@@ -331,7 +331,7 @@ lazy = (checklist.Checklist, checklist.ChecklistItem, checklist.StateLabels, tex
 print(json.dumps({
     "code": code,
     "built": [m.__name__ for m in lazy if m.__pydantic_complete__],
-    "modules": sorted(m for m in ("pickle", "tomli_w", "guide.derived") if m in sys.modules),
+    "modules": sorted(m for m in ("pickle", "tomli_w", "guide.derived", "guide.rate") if m in sys.modules),
 }))
 """
 
