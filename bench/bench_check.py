@@ -1,8 +1,8 @@
 """`remote-guide check` from several source trees, paired with each other and the reference.
 
 Run from the repository root: ``.venv/bin/python bench/bench_check.py OLD_TREE NEW_TREE``
-(trees made with ``git archive COMMIT | tar -x -C DIR``; each is put first on PYTHONPATH,
-so this venv's ``remote-guide`` runs that tree's ``guide``). Every round runs each tree
+(trees made with ``git archive COMMIT | tar -x -C DIR``; each is put first on PYTHONPATH
+and run as ``python -m guide``, so each runs its own entry point). Every round runs each tree
 once (alternating their order) and ``python -c "from pydantic import BaseModel"``, as in
 ``bench_rows.py check``. Prints wall and CPU (user + system of the child) medians, the
 paired ratios to the reference, and each tree's paired difference from the first.
@@ -25,7 +25,6 @@ import tempfile
 import time
 from pathlib import Path
 
-BIN = Path(sys.executable).parent
 REF = [sys.executable, "-c", "from pydantic import BaseModel"]
 ENV = {
     **os.environ,
@@ -37,7 +36,7 @@ ENV = {
 
 def command(tree: str) -> tuple[list[str], dict[str, str]]:
     args = os.environ.get("ARGS", "check examples/plan.toml").split()
-    return [str(BIN / "remote-guide"), *args], {**ENV, "PYTHONPATH": tree}
+    return [sys.executable, "-m", "guide", *args], {**ENV, "PYTHONPATH": tree}
 
 
 def run(argv: list[str], env: dict[str, str], cwd: str) -> tuple[float, float]:
@@ -59,8 +58,6 @@ def instructions(argv: list[str], env: dict[str, str], cwd: str) -> int:
         "--cache-sim=no",
         "--cachegrind-out-file=/dev/null",
     ]
-    if argv[0] != sys.executable:
-        argv = [sys.executable, *argv]  # valgrind runs the interpreter, not the script
     done = subprocess.run(
         [*valgrind, *argv],
         env={**env, "PYTHONHASHSEED": "0"},
