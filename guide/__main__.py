@@ -1,3 +1,3 @@
-from guide.cli import main
+from guide.cli import run
 
-raise SystemExit(main())
+raise SystemExit(run())

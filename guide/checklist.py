@@ -11,7 +11,7 @@ import tomllib
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -41,13 +41,44 @@ class Principle(StrEnum):
     SCAM_SIGNS = "scam-signs"
 
 
-class ChecklistItem(LocalText):
-    """One thing to check before working for a platform: its text in each language (the
-    ``en``, ``ru``... keys of a ``LocalText``), and why it matters."""
+class ItemKey(BaseModel):
+    """What a plan knows of a checklist item: its id (the rest is for the wizard)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)  # enums from text
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
     id: ItemId = Field(description="Stable id that plans refer to; never changes once shipped.")
+
+
+class ChecklistIds(BaseModel):
+    """What a plan needs of the checklist: the item ids, in order, each once. Validating
+    a plan reads only this much of the file; :class:`Checklist` is the whole of it, with
+    the same rules for the ids (it is built on this model)."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    item: tuple[ItemKey, ...] = Field(min_length=1, description="The items, in order.")
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Self:
+        ids = [i.id for i in self.item]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate item ids: {', '.join(dupes)}")
+        return self
+
+    def ids(self) -> tuple[str, ...]:
+        """The item ids, in order."""
+        return tuple(i.id for i in self.item)
+
+
+# The models below are built when the whole checklist is first read (the wizard, a plan's
+# details), not on import: ``check`` needs only the ids.
+class ChecklistItem(ItemKey, LocalText):
+    """One thing to check before working for a platform: its id, its text in each
+    language (the ``en``, ``ru``... keys of a ``LocalText``), and why it matters."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False, defer_build=True)
+
     principle: Principle = Field(description="The Fairwork principle or FTC warning behind it.")
     why: LocalText = Field(description="One line on why the item matters, in each language.")
 
@@ -59,7 +90,7 @@ class ChecklistItem(LocalText):
 class StateLabels(BaseModel):
     """How the wizard names each state."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     todo: LocalText = Field(description='Label for an item not checked yet ("not yet").')
     pass_: LocalText = Field(alias="pass", description='Label for a passed item ("tick").')
@@ -71,48 +102,45 @@ class StateLabels(BaseModel):
         return text.get(lang)
 
 
-class Checklist(BaseModel):
+class Checklist(ChecklistIds):
     """The whole checklist: state labels and items, in the order they are shown."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
     states: StateLabels = Field(description="Labels of the three states.")
     item: tuple[ChecklistItem, ...] = Field(min_length=1, description="The items, in order.")
-
-    @model_validator(mode="after")
-    def _unique_ids(self) -> Checklist:
-        ids = [i.id for i in self.item]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"duplicate item ids: {', '.join(dupes)}")
-        return self
 
     @property
     def items(self) -> tuple[ChecklistItem, ...]:
         """The items, in order."""
         return self.item
 
-    def ids(self) -> tuple[str, ...]:
-        """The item ids, in order."""
-        return tuple(i.id for i in self.item)
-
     def get(self, item_id: str) -> ChecklistItem | None:
         """The item with ``item_id``, or None."""
         return next((i for i in self.item if i.id == item_id), None)
 
 
+def _read(path: Path) -> dict[str, object]:
+    with path.open("rb") as f:
+        return tomllib.load(f)
+
+
 def load_checklist_file(path: Path) -> Checklist:
     """Read and validate a checklist file (raises on any problem: it is shipped content)."""
-    with path.open("rb") as f:
-        return Checklist.model_validate(tomllib.load(f))
+    return Checklist.model_validate(_read(path))
+
+
+CHECKLIST_FILE = "checklist.toml"
 
 
 @cache
 def load_checklist() -> Checklist:
     """The shipped checklist (``content/checklist.toml``), read once."""
-    return load_checklist_file(content_dir() / "checklist.toml")
+    return load_checklist_file(content_dir() / CHECKLIST_FILE)
 
 
-def item_ids() -> frozenset[str]:
-    """The ids a plan's checklist may use."""
-    return frozenset(load_checklist().ids())
+@cache
+def item_ids() -> tuple[str, ...]:
+    """The ids a plan's checklist may use, in order, read once (only the ids: see
+    :class:`ChecklistIds`)."""
+    return ChecklistIds.model_validate(_read(content_dir() / CHECKLIST_FILE)).ids()

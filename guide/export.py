@@ -22,12 +22,7 @@ from typing import Any
 
 from guide import __version__
 from guide.checklist import CheckState, load_checklist
-from guide.i18n import Lang, date_text, duration_text, t, tn, when_text
-from guide.plan import (
-    EntryKind,
-    Plan,
-    Platform,
-    Weekday,
+from guide.derived import (
     checklist_progress,
     days_to_review,
     limit_use,
@@ -37,6 +32,8 @@ from guide.plan import (
     platform_rate,
     stop_rule_hits,
 )
+from guide.i18n import Lang, date_text, duration_text, t, tn, when_text
+from guide.plan import EntryKind, Plan, Platform, Weekday
 from guide.printable import escape_text as escape_text  # re-exported for the CLI
 from guide.printable import needs_escape
 from guide.rate import money_text, naive_hourly_rate, round_money

@@ -21,7 +21,8 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from guide.plan import EntryKind, LogEntry, Plan, Tombstone, week_start
+from guide.derived import week_start
+from guide.plan import EntryKind, LogEntry, Plan, Tombstone
 from guide.problems import Problem
 
 

@@ -305,7 +305,7 @@ def _entries(args: argparse.Namespace) -> int:
     lang = _lang(args, plan)
     found = entries(plan, platform=args.platform, goal=args.goal)
     if args.weeks is not None:
-        from guide.plan import week_start
+        from guide.derived import week_start
 
         first = week_start(_now(args).date()) - dt.timedelta(weeks=args.weeks - 1)
         found = [e for e in found if e.date >= first]

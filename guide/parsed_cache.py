@@ -15,6 +15,8 @@ still run on it, so a plan read from the cache is the plan read from its file.
   folder, and only the newest :data:`KEEP` are kept.
 - The log is pickled in chunks, so a save in a thread never holds the GIL (and the
   UI thread) for long; see ``guide.storage.LOG_CHUNK``.
+- ``pickle`` is imported only for a file big enough to be cached: a small plan's
+  ``check`` never needs it (about 2 ms).
 """
 
 from __future__ import annotations
@@ -24,14 +26,16 @@ import decimal
 import hashlib
 import io
 import os
-import pickle
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from guide.paths import cache_dir, make_private_dir
+
+if TYPE_CHECKING:
+    import pickle
 
 MIN_BYTES = 64 * 1024
 KEEP = 4
@@ -51,12 +55,18 @@ _ALLOWED = {
 }
 
 
-class _Unpickler(pickle.Unpickler):
-    def find_class(self, module: str, name: str) -> Any:
-        try:
-            return _ALLOWED[module, name]
-        except KeyError:
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed") from None
+def _unpickler(f: io.BufferedReader) -> pickle.Unpickler:
+    """An unpickler of ``f`` that makes only the types of :data:`_ALLOWED`."""
+    import pickle
+
+    class Unpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            try:
+                return _ALLOWED[module, name]
+            except KeyError:
+                raise pickle.UnpicklingError(f"{module}.{name} is not allowed") from None
+
+    return Unpickler(f)
 
 
 def folder() -> Path:
@@ -83,10 +93,10 @@ def lookup(data: bytes) -> Document | None:
 
 
 def _read(f: io.BufferedReader) -> Document:
-    unpickler = _Unpickler(f)
+    unpickler = _unpickler(f)
     head, chunks = unpickler.load(), unpickler.load()
     if not isinstance(head, dict) or not isinstance(chunks, int):
-        raise pickle.UnpicklingError("not a parsed plan")
+        raise ValueError("not a parsed plan")
     if chunks:
         log: list[object] = []
         for _ in range(chunks):
@@ -99,6 +109,8 @@ def store(data: bytes, doc: Document) -> None:
     """Keep ``doc``, what ``tomllib`` made of ``data``; any failure is ignored (a cache)."""
     if len(data) < MIN_BYTES:
         return
+    import pickle
+
     try:
         make_private_dir(folder())
         _write(_entry(data), doc)
@@ -121,6 +133,8 @@ def _parts(doc: Document) -> Iterator[object]:
 
 
 def _write(target: Path, doc: Document) -> None:
+    import pickle
+
     fd, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=SUFFIX)
     try:
         with os.fdopen(fd, "wb") as f:  # mkstemp makes it 0600

@@ -23,8 +23,7 @@ converted through its shortest repr); a string is refused. All amounts in a plan
 the plan's currency (``profile.currency``).
 
 Derived values (real hourly rates, minutes used, checklist progress, next milestones, days
-to review, stop-rule hits) are functions at the end of this module, never stored; the ones
-that depend on the date take a ``today`` argument so tests and the UI choose the date.
+to review, stop-rule hits) are functions in ``guide.derived``, never stored.
 """
 
 from __future__ import annotations
@@ -34,10 +33,9 @@ import re
 import secrets
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -54,10 +52,12 @@ from pydantic import (
 )
 
 from guide.checklist import CheckState as CheckState  # re-exported for plan users
-from guide.checklist import item_ids, load_checklist
+from guide.checklist import item_ids
 from guide.problems import Problem, ProblemError
-from guide.rate import RateInputs, log_hourly_rate, real_hourly_rate
 from guide.rules import between, weekly_cap
+
+if TYPE_CHECKING:
+    from guide.rate import RateInputs  # imported when a rate is computed, not to validate
 
 SCHEMA_VERSION = 2
 """The plan layout this program writes; older ones are migrated by ``guide.storage``."""
@@ -379,7 +379,7 @@ class ChecklistEntry(_Model):
         if not isinstance(value, str):
             raise ProblemError("problem_item_text")
         if value not in item_ids():
-            known = ", ".join(load_checklist().ids())
+            known = ", ".join(item_ids())
             shown = value if len(value) <= 40 else value[:37] + "..."
             raise ProblemError("problem_unknown_item", item=repr(shown), known=known)
         return value
@@ -449,6 +449,8 @@ class Platform(_Model):
         """The inputs of :func:`guide.rate.real_hourly_rate`; None while pay is unknown."""
         if self.pay_per_task is None or self.minutes_per_task is None:
             return None
+        from guide.rate import RateInputs
+
         return RateInputs(
             pay_per_task=self.pay_per_task,
             minutes_per_task=self.minutes_per_task,
@@ -463,6 +465,8 @@ class Platform(_Model):
 
     def deductions(self) -> RateInputs:
         """Withdrawal and tax inputs only (for the rate from the log)."""
+        from guide.rate import RateInputs
+
         return RateInputs(
             pay_per_task=Decimal(0),
             minutes_per_task=Decimal(1),
@@ -792,187 +796,5 @@ def new_platform(name: str, *, catalogue_id: str | None = None) -> Platform:
         name=name,
         catalogue_id=catalogue_id,
         status=PlatformStatus.CONSIDERING,
-        checklist=[ChecklistEntry(item=i) for i in load_checklist().ids()],
+        checklist=[ChecklistEntry(item=i) for i in item_ids()],
     )
-
-
-# --- derived values --------------------------------------------------------------------------
-
-
-def week_start(today: dt.date) -> dt.date:
-    """The Monday of ``today``'s week."""
-    return today - dt.timedelta(days=today.weekday())
-
-
-def minutes_between(
-    plan: Plan, start: dt.date, end: dt.date, *, platform: str | None = None
-) -> int:
-    """Minutes of work logged from ``start`` to ``end`` inclusive (optionally of one
-    platform); study doesn't count against the limits for microtasks."""
-    return sum(
-        e.minutes
-        for e in plan.log
-        if e.kind is EntryKind.WORK
-        and start <= e.date <= end
-        and (platform is None or e.platform == platform)
-    )
-
-
-@dataclass(frozen=True)
-class LimitUse:
-    """Minutes used today and this week against the limits."""
-
-    today_minutes: int
-    daily_limit: int
-    week_minutes: int
-    weekly_limit: int
-    working_day: bool
-
-    @property
-    def over_daily(self) -> bool:
-        return self.today_minutes > self.daily_limit
-
-    @property
-    def over_weekly(self) -> bool:
-        return self.week_minutes > self.weekly_limit
-
-    @property
-    def left_today(self) -> int:
-        """Minutes still allowed today (0 when over either limit)."""
-        return max(
-            0, min(self.daily_limit - self.today_minutes, self.weekly_limit - self.week_minutes)
-        )
-
-
-def limit_use(plan: Plan, today: dt.date) -> LimitUse:
-    """Minutes used ``today`` and in its Monday-to-Sunday week against the plan's limits."""
-    return LimitUse(
-        today_minutes=minutes_between(plan, today, today),
-        daily_limit=plan.limits.daily_minutes,
-        week_minutes=minutes_between(plan, week_start(today), today),
-        weekly_limit=plan.limits.weekly_minutes,
-        working_day=Weekday.of(today) in plan.limits.working_days,
-    )
-
-
-@dataclass(frozen=True)
-class ChecklistProgress:
-    """How far the vetting of one platform has got, over every item of the checklist."""
-
-    passed: int
-    failed: int
-    total: int
-
-    @property
-    def todo(self) -> int:
-        return self.total - self.passed - self.failed
-
-    @property
-    def checked(self) -> int:
-        return self.passed + self.failed
-
-
-def checklist_progress(platform: Platform) -> ChecklistProgress:
-    """Passed, failed and total items; items the platform doesn't list are "not yet"."""
-    states = [e.state for e in platform.checklist]
-    return ChecklistProgress(
-        passed=states.count(CheckState.PASS),
-        failed=states.count(CheckState.FAIL),
-        total=len(load_checklist().ids()),
-    )
-
-
-def platform_rate(platform: Platform) -> Decimal | None:
-    """The real hourly rate from the platform's pay inputs; None while pay is unknown."""
-    inputs = platform.rate_inputs()
-    return None if inputs is None else real_hourly_rate(inputs)
-
-
-def log_totals(
-    plan: Plan, platform: str, start: dt.date | None = None, end: dt.date | None = None
-) -> tuple[int, Decimal]:
-    """Logged minutes and earnings of ``platform``, optionally within ``start``-``end``."""
-    entries = [
-        e
-        for e in plan.log
-        if e.platform == platform
-        and (start is None or e.date >= start)
-        and (end is None or e.date <= end)
-    ]
-    return sum(e.minutes for e in entries), sum((e.earned for e in entries), Decimal(0))
-
-
-def platform_log_rate(
-    plan: Plan, platform: str, start: dt.date | None = None, end: dt.date | None = None
-) -> Decimal | None:
-    """The real hourly rate from the log (see :func:`guide.rate.log_hourly_rate`)."""
-    found = plan.platform(platform)
-    if found is None:
-        return None
-    minutes, earned = log_totals(plan, platform, start, end)
-    return log_hourly_rate(earned, minutes, found.deductions())
-
-
-@dataclass(frozen=True)
-class MilestoneDue:
-    """A milestone not done yet, with its goal and how many days are left."""
-
-    goal: Goal
-    milestone: Milestone
-    days_left: int
-
-    @property
-    def overdue(self) -> bool:
-        return self.days_left < 0
-
-
-def next_milestones(plan: Plan, today: dt.date, limit: int | None = None) -> list[MilestoneDue]:
-    """Milestones not done, soonest (or most overdue) first; at most ``limit``."""
-    due = sorted(
-        (
-            MilestoneDue(goal=g, milestone=m, days_left=(m.due - today).days)
-            for g in plan.goals
-            for m in g.milestones
-            if not m.done
-        ),
-        key=lambda d: d.days_left,
-    )
-    return due if limit is None else due[:limit]
-
-
-def days_to_review(plan: Plan, today: dt.date) -> int:
-    """Days until the review date; 0 on the day, negative once it has passed."""
-    return (plan.limits.review_date - today).days
-
-
-@dataclass(frozen=True)
-class StopRuleHit:
-    """A platform the stop rule says to stop."""
-
-    platform: str
-    rate: Decimal
-    weeks: int
-
-
-def stop_rule_hits(plan: Plan, today: dt.date) -> list[StopRuleHit]:
-    """Platforms (not dropped) whose real rate from the log over the last ``after_weeks``
-    weeks is below ``min_hourly_rate``, once their first session is at least that old.
-
-    The window is the ``7 * after_weeks`` days up to and including ``today``; a platform
-    with no session in the window has no rate there and is not flagged.
-    """
-    rule = plan.limits.stop_rule
-    if rule is None:
-        return []
-    days = 7 * rule.after_weeks
-    # From the first day there is: near 0001-01-01, today - days would overflow.
-    start = dt.date.fromordinal(max(1, today.toordinal() - days + 1))
-    hits: list[StopRuleHit] = []
-    for p in plan.platforms:
-        dates = [e.date for e in plan.log if e.platform == p.name and e.date <= today]
-        if p.status is PlatformStatus.DROPPED or not dates or (today - min(dates)).days < days:
-            continue
-        rate = platform_log_rate(plan, p.name, start, today)
-        if rate is not None and rate < rule.min_hourly_rate:
-            hits.append(StopRuleHit(platform=p.name, rate=rate, weeks=rule.after_weeks))
-    return hits

@@ -15,15 +15,9 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 
+from guide.derived import StopRuleHit, stop_rule_hits
 from guide.paths import content_dir
-from guide.plan import (
-    Decision,
-    Plan,
-    PlatformStatus,
-    Review,
-    StopRuleHit,
-    stop_rule_hits,
-)
+from guide.plan import Decision, Plan, PlatformStatus, Review
 from guide.problems import Problem
 from guide.weekly import Totals, totals
 

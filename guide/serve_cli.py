@@ -9,6 +9,7 @@ address lets anyone who reaches it read and change the plans.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -35,6 +36,7 @@ def _serve(args: argparse.Namespace) -> int:
     command = shlex.join([sys.executable, "-m", "guide", "--lang", lang])
     server = Server(command, host=args.host, port=args.port, title="remote-guide")
     print(t(lang, "serve_listening", url=server.public_url), flush=True)
+    gc.enable()  # off while a command starts (guide.cli.main); the server runs on
     server.serve()
     return 0
 

@@ -49,7 +49,6 @@ from pathlib import Path
 from stat import S_ISDIR, S_ISREG
 from typing import Any, TypeVar
 
-import tomli_w
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
@@ -644,6 +643,8 @@ def _plan_text(plan: Plan, path: Path | str) -> tuple[str, Document]:
     for entry in log_tables:
         if entry.get("kind") == "study":
             entry.pop("earned", None)  # always 0: a study entry earns nothing
+    import tomli_w  # only saves write TOML
+
     text = HEADER + tomli_w.dumps(doc)
     text += "".join(
         f"\n[[{key}]]\n{tomli_w.dumps(table)}" for key, tables in tail.items() for table in tables

@@ -21,7 +21,7 @@ Text = Annotated[str, Str(strict=True, min_length=1, max_length=600, pattern=r"\
 class LocalText(BaseModel):
     """A text in each language; ``get(lang)`` picks one."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
     # One field per language: ``en``, ``ru``...
     __annotations__ = {lang: Text for lang in LANGS}
 
@@ -34,7 +34,7 @@ class LocalText(BaseModel):
 class LocalList(BaseModel):
     """The same items in each language, in the same order."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
     __annotations__ = {lang: list[Text] for lang in LANGS}
 
     def get(self, lang: Lang) -> list[str]:

@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from guide.derived import limit_use
 from guide.i18n import Lang
 from guide.log import LogError, add_entry, make_entry, subject_problems
-from guide.plan import EntryKind, LogEntry, Plan, Timer, limit_use
+from guide.plan import EntryKind, LogEntry, Plan, Timer
 from guide.problems import Problem, said_text
 
 MAX_MINUTES = 1440

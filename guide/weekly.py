@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
-from guide.plan import EntryKind, Plan, week_start
+from guide.derived import week_start
+from guide.plan import EntryKind, Plan
 from guide.rate import ZERO, payout_share
 
 SIXTY = Decimal(60)

@@ -19,8 +19,9 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from guide.checklist import CheckState, load_checklist
+from guide.derived import platform_log_rate, platform_rate
 from guide.i18n import Lang, date_text, number_text, t, tn
-from guide.plan import Goal, Plan, Platform, platform_log_rate, platform_rate
+from guide.plan import Goal, Plan, Platform
 from guide.printable import escape_text
 from guide.rate import money_text, naive_hourly_rate
 from screens.base import GuideScreen

@@ -19,6 +19,15 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Label, Static
 
+from guide.derived import (
+    checklist_progress,
+    days_to_review,
+    limit_use,
+    next_milestones,
+    platform_log_rate,
+    platform_rate,
+    stop_rule_hits,
+)
 from guide.i18n import Lang, date_text, t, tn
 from guide.log import (
     Change,
@@ -32,17 +41,7 @@ from guide.log import (
 )
 from guide.merge import EditsMerge, MergeError, can_keep_both, keep_both, merge_edits
 from guide.merge_text import value_text
-from guide.plan import (
-    LogEntry,
-    Plan,
-    checklist_progress,
-    days_to_review,
-    limit_use,
-    next_milestones,
-    platform_log_rate,
-    platform_rate,
-    stop_rule_hits,
-)
+from guide.plan import LogEntry, Plan
 from guide.printable import escape_text, shown_path
 from guide.problems import said_error
 from guide.rate import money_text

@@ -12,8 +12,9 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Select, Static
 
+from guide.derived import platform_rate
 from guide.i18n import Lang, t
-from guide.plan import Platform, platform_rate
+from guide.plan import Platform
 from guide.rate import money_text, naive_hourly_rate, round_money
 from screens.steps.base import WizardStep, fill_platform_select
 from screens.widgets.form import NumberRange, TextField, number_value, parse_decimal

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.validation import Function
 from textual.widgets import Button, Label, Static
 
+from guide.derived import checklist_progress, platform_rate
 from guide.i18n import Lang, date_text, t, tn
-from guide.plan import checklist_progress, platform_rate
 from guide.printable import shown_path
 from guide.rate import money_text
 from guide.storage import default_plan_path

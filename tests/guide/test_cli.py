@@ -8,6 +8,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -263,3 +264,106 @@ def test_the_settings_problems_are_said_in_the_interface_language(
     err = capsys.readouterr().err
     assert words in err and "settings.toml" in err
     assert not re.search("[A-Za-z]{3,} [a-z]{3,} [a-z]{3,}", err.replace(words, ""))
+
+
+def test_the_collector_is_off_while_a_command_runs_and_on_again_after(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+
+    from guide import storage
+
+    seen: list[bool] = []
+    real = storage.load_plan
+
+    def load_plan(*args: Any, **kwargs: Any) -> storage.LoadedPlan:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(storage, "load_plan", load_plan)
+    assert gc.isenabled()
+    assert main(["check", str(EXAMPLE)]) == 0
+    assert seen == [False]
+    assert gc.isenabled()
+    with pytest.raises(SystemExit):
+        main(["check", "--no-such-option"])
+    assert gc.isenabled()  # back on after a usage error too
+    gc.disable()
+    try:
+        assert main(["check", str(EXAMPLE)]) == 0
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()
+
+
+def test_the_program_leaves_the_collector_off_to_the_end() -> None:
+    # Turned back on after a command, the collector would make one pass over everything
+    # the command made (all of it young); the process ends instead.
+    code = (
+        "import gc, sys\n"
+        "from guide.cli import run\n"
+        f"sys.argv = ['remote-guide', 'check', {str(EXAMPLE)!r}]\n"
+        "status = run()\n"
+        "print(status, gc.isenabled())\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
+    assert result.stdout.splitlines()[-1] == "0 False", result.stderr
+
+
+def test_serve_turns_the_collector_back_on_before_it_serves(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import gc
+    import types
+
+    seen: list[bool] = []
+
+    class Server:
+        public_url = "http://127.0.0.1:8000"
+
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
+        def serve(self) -> None:
+            seen.append(gc.isenabled())
+
+    fake = types.ModuleType("textual_serve.server")
+    fake.Server = Server  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "textual_serve", types.ModuleType("textual_serve"))
+    monkeypatch.setitem(sys.modules, "textual_serve.server", fake)
+    assert main(["serve"]) == 0
+    assert seen == [True]
+
+
+CHECK_BUILDS = """
+import json, sys
+from guide.cli import main
+code = main(sys.argv[1:])
+from guide import checklist, texts
+lazy = (checklist.Checklist, checklist.ChecklistItem, checklist.StateLabels, texts.LocalText,
+        texts.LocalList)
+unused = ("pickle", "tomli_w", "guide.derived", "guide.rate")
+print(json.dumps({
+    "code": code,
+    "built": [m.__name__ for m in lazy if m.__pydantic_complete__],
+    "modules": sorted(m for m in unused if m in sys.modules),
+}))
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_check_builds_and_imports_only_what_it_uses(lang: str) -> None:
+    # A plan needs only the checklist's ids (ChecklistIds); the whole checklist's models
+    # are built when the wizard first reads it. pickle is for big plans' parse cache,
+    # tomli_w for saving, guide.derived (rates, limits used...) for showing a plan.
+    result = subprocess.run(
+        [sys.executable, "-c", CHECK_BUILDS, "--lang", lang, "check", str(EXAMPLE)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    said = json.loads(result.stdout.strip().splitlines()[-1])
+    assert said == {"code": 0, "built": [], "modules": []}

@@ -40,7 +40,7 @@ def test_the_wheel_ships_content_and_the_script(wheel: Path) -> None:
     assert sum(n.startswith("guide/_content/ru/") for n in names) >= 25
     assert {"screens/app.tcss", "screens/wizard.tcss", "screens/plan.tcss"} <= set(names)
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "remote-guide = guide.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "remote-guide = guide.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_package_finds_every_article_from_elsewhere(wheel: Path, tmp_path: Path) -> None:

@@ -13,6 +13,16 @@ from pydantic import ValidationError
 
 from guide import plan as plan_module
 from guide.checklist import load_checklist
+from guide.derived import (
+    checklist_progress,
+    days_to_review,
+    limit_use,
+    next_milestones,
+    platform_log_rate,
+    platform_rate,
+    stop_rule_hits,
+    week_start,
+)
 from guide.paths import content_dir
 from guide.plan import (
     CareerPath,
@@ -22,16 +32,8 @@ from guide.plan import (
     Plan,
     PlatformStatus,
     Weekday,
-    checklist_progress,
-    days_to_review,
-    limit_use,
     new_plan,
     new_platform,
-    next_milestones,
-    platform_log_rate,
-    platform_rate,
-    stop_rule_hits,
-    week_start,
 )
 from guide.storage import validation_problems
 
@@ -531,6 +533,74 @@ def test_a_broken_checklist_file_is_refused(tmp_path: Path) -> None:
     path.write_text(text.replace('id = "fees-known"', 'id = "payment-guarantee"'), "utf-8")
     with pytest.raises(ValidationError, match="duplicate item ids: payment-guarantee"):
         load_checklist_file(path)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('id = "fees-known"', 'id = "payment-guarantee"'),  # twice
+        ('id = "fees-known"', 'id = "Fees_Known"'),  # not an id
+        ('id = "fees-known"', "id = 7"),
+    ],
+)
+def test_the_ids_alone_are_refused_as_the_whole_checklist_refuses_them(
+    tmp_path: Path, old: str, new: str
+) -> None:
+    # Plans read only the ids (ChecklistIds); the whole Checklist is built on that model,
+    # so the rules for ids are one and the same.
+    from guide.checklist import Checklist, ChecklistIds, _read
+
+    path = tmp_path / "checklist.toml"
+    path.write_text((content_dir() / "checklist.toml").read_text("utf-8").replace(old, new))
+    refusals = []
+    for model in (ChecklistIds, Checklist):
+        with pytest.raises(ValidationError) as refused:
+            model.model_validate(_read(path))
+        refusals.append([(e["type"], e["loc"], e["msg"]) for e in refused.value.errors()])
+    assert refusals[0] == refusals[1]
+
+
+LAZY_MODELS = """
+import json
+from pydantic import ValidationError
+from guide.checklist import Checklist, ChecklistItem, StateLabels
+from guide.texts import LocalList, LocalText
+bad = [
+    (LocalText, {"en": "", "ru": "текст"}),
+    (LocalText, {"en": "text", "ru": "текст", "de": "Text"}),
+    (LocalText, {"en": 1, "ru": "текст"}),
+    (LocalList, {"en": ["a"], "ru": "б"}),
+    (StateLabels, {"todo": {"en": "x"}}),
+    (ChecklistItem, {"en": "a", "ru": "б", "id": "x", "principle": "fair", "why": {}}),
+    (Checklist, {"states": {}, "item": []}),
+]
+models = (Checklist, ChecklistItem, StateLabels, LocalText, LocalList)
+built_before = [m.__name__ for m in models if m.__pydantic_complete__]
+def errors(model, data):
+    try:
+        model.model_validate(data)
+    except ValidationError as e:
+        return e.errors(include_url=False)
+    return None
+first = [errors(m, d) for m, d in bad]  # the first use builds the model
+again = [errors(m, d) for m, d in bad]
+print(json.dumps({"built_before": built_before, "first": first, "again": again}, default=str))
+"""
+
+
+def test_the_checklists_models_are_built_on_first_use_and_refuse_the_same() -> None:
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-c", LAZY_MODELS], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    said = json.loads(result.stdout)
+    assert said["built_before"] == []
+    assert None not in said["first"]
+    assert said["first"] == said["again"]
 
 
 def test_the_control_character_search_is_unicodes_category_cc() -> None:

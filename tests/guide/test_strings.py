@@ -237,3 +237,16 @@ def test_a_command_reads_only_the_strings_it_shows(args: list[str], read: list[s
         [sys.executable, "-c", READ_BY, *argv], capture_output=True, text=True, timeout=60
     )
     assert result.stdout.splitlines()[-1] == repr(read), result.stderr
+
+
+def test_the_file_every_run_reads_first_has_no_words_of_the_exports() -> None:
+    # Every command reads cli.toml (its parser's words); the summary, Markdown and
+    # iCalendar words are in export.toml, read only when an export shows them (check
+    # parses about a third less TOML).
+    strings = content_dir() / "strings"
+    cli = tomllib.loads((strings / "cli.toml").read_text("utf-8"))
+    export = tomllib.loads((strings / "export.toml").read_text("utf-8"))
+    source = (Path(__file__).parents[2] / "guide" / "export.py").read_text("utf-8")
+    for key in ("show_review", "md_profile", "ics_review_summary"):
+        assert f'"{key}"' in source or f"'{key}'" in source
+        assert all(key in export[lang] and key not in cli[lang] for lang in ("en", "ru"))

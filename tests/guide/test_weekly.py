@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal as D
 
+from guide.derived import platform_log_rate
 from guide.log import add_entry, make_entry
-from guide.plan import platform_log_rate
 from guide.rate import round_money
 from guide.weekly import (
     history_json,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import subprocess
 import tomllib
 from pathlib import Path
@@ -72,10 +71,7 @@ def test_the_command_line_parses_a_big_plan_ahead(
         return 0
 
     monkeypatch.setattr(screens.app, "run", run)
-    try:
-        assert main(["--lang", "en", str(path)]) == 0
-    finally:
-        gc.enable()  # the command line turns it off for the app's start-up
+    assert main(["--lang", "en", str(path)]) == 0
     (helper,) = started
     assert isinstance(helper, subprocess.Popen)
     parse_ahead.wait(helper)
