@@ -32,15 +32,10 @@ if TYPE_CHECKING:
 def _run_app(args: argparse.Namespace) -> int:
     # The collector is still off (see ``main``): the app turns it back on once its first
     # screen is drawn.
-    plan = getattr(args, "plan", None)
-    ahead = None
-    if plan is not None:  # before Textual's import: a big plan parses on another core
-        from guide import parse_ahead
-
-        ahead = parse_ahead.start(plan)
     from screens.app import run  # Textual is imported only here
 
-    return run(lang=args.ui_lang, plan_path=plan, settings=args.settings, parse_ahead=ahead)
+    plan = getattr(args, "plan", None)
+    return run(lang=args.ui_lang, plan_path=plan, settings=args.settings)
 
 
 def _add_open(sub: SubParsers, lang: Lang) -> None:

@@ -41,6 +41,7 @@ import os
 import re
 import tempfile
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -57,9 +58,10 @@ from guide.i18n import Lang
 from guide.paths import make_private_dir, plans_dir
 from guide.plan import SCHEMA_VERSION, CrossFieldProblems, LogEntry, Plan
 from guide.printable import escape_text
-from guide.problems import Problem, ProblemError, os_problem, said_text
-from guide.toml_text import MAX_BYTES, decode, parse_toml
+from guide.problems import Problem, ProblemError, os_problem, said_text, toml_problem
 
+MAX_BYTES = 8 * 1024 * 1024
+"""Largest plan file read (a plan with 1000 log entries is about 100 KB)."""
 MAX_PROBLEMS = 100
 """At most this many problems are listed; the rest are counted."""
 FILE_MODE = 0o600
@@ -454,6 +456,8 @@ def error_problems(errors: list[ErrorDetails]) -> list[str]:
 
 # --- reading -------------------------------------------------------------------------------
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
 
 def _read(path: Path) -> tuple[bytes, Fingerprint]:
     """The file's bytes and fingerprint; OSError as PlanError (FileNotFoundError kept).
@@ -486,6 +490,35 @@ def _read(path: Path) -> tuple[bytes, Fingerprint]:
     return data, Fingerprint.of(data, stat)
 
 
+def _decode(data: bytes) -> str:
+    if data.startswith(_UTF8_BOM):
+        raise ProblemError("problem_bom")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ProblemError("problem_utf16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        column = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        byte = data[e.start : e.start + 1].hex()
+        raise ProblemError("problem_not_utf8", byte=byte, line=line, column=column) from None
+
+
+# tomllib's messages (Python 3.11-3.13), so they can be said in every language; one that
+# isn't here is shown as tomllib writes it.
+
+
+def _parse_toml(text: str) -> Document:
+    if not text.strip():
+        raise ProblemError("problem_empty")
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except RecursionError:
+        raise ProblemError("problem_toml_deep") from None
+    except ValueError as e:  # tomllib.TOMLDecodeError, or int too long to convert
+        raise ProblemError.of(toml_problem(e)) from None
+
+
 def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan, int | None]:
     """Migrate and validate a document from TOML; PlanError with every problem if invalid."""
     try:
@@ -514,7 +547,7 @@ def plan_from_document(doc: Document, path: Path | str = "<plan>") -> tuple[Plan
 def plan_from_toml(text: str, path: Path | str = "<plan>") -> Plan:
     """Parse and validate a plan's TOML text (PlanError if it isn't a valid plan)."""
     try:
-        doc = parse_toml(text)
+        doc = _parse_toml(text)
     except ValueError as e:
         raise PlanError(path, [_said(e)]) from None
     return plan_from_document(doc, path)[0]
@@ -536,7 +569,7 @@ def load_plan(path: Path | str, *, remember: Remember | None = parsed_cache.stor
     doc = parsed_cache.lookup(data)
     if doc is None:
         try:
-            doc = parse_toml(decode(data))
+            doc = _parse_toml(_decode(data))
         except ValueError as e:
             raise PlanError(path, [_said(e)]) from None
         if remember is not None:
@@ -657,7 +690,7 @@ def _plan_text(plan: Plan, path: Path | str) -> tuple[str, Document]:
 
 def _read_back(text: str, path: Path | str) -> Document:
     try:
-        return parse_toml(text)
+        return _parse_toml(text)
     except ValueError as e:
         raise PlanError(path, [_said(e)]) from None
 

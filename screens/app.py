@@ -26,8 +26,6 @@ from screens.dialogs import ask
 from screens.main import MainScreen
 
 if TYPE_CHECKING:
-    from subprocess import Popen
-
     from textual.command import Provider
 
     from guide.articles import Guide  # pydantic: kept off the start-up path
@@ -108,8 +106,6 @@ class RemoteGuideApp(App[int]):
         self.guide: Guide | None = guide
         self.sections = list(guide.sections) if guide else load_sections()
         self._search_index: SearchIndex | None = None
-        # The process parsing the command line's plan into the parse cache, if any.
-        self.parse_ahead: Popen[bytes] | None = None
 
     # Settings (guide/settings.py): theme and keys from settings.toml; the theme chosen with
     # `t` and the language chosen with `l` are written back.
@@ -317,11 +313,6 @@ class RemoteGuideApp(App[int]):
         if missing:
             self.make_plan(target=path)
             return
-        if self.parse_ahead is not None:  # the plan given on the command line
-            from guide import parse_ahead
-
-            parse_ahead.wait(self.parse_ahead)
-            self.parse_ahead = None
         parsed: list[tuple[bytes, Document]] = []
         try:
             loaded = load_plan(path, remember=lambda *item: parsed.append(item))
@@ -431,15 +422,7 @@ class RemoteGuideApp(App[int]):
                 yield command._replace(title=title, help=help_text)
 
 
-def run(
-    lang: Lang,
-    plan_path: Path | None = None,
-    settings: Settings | None = None,
-    parse_ahead: Popen[bytes] | None = None,
-) -> int:
-    """Start the app; returns the process exit code. ``parse_ahead``: the process parsing
-    the plan into the parse cache meanwhile (``guide.parse_ahead``)."""
-    app = RemoteGuideApp(lang=lang, plan_path=plan_path, settings=settings)
-    app.parse_ahead = parse_ahead
-    app.run()
+def run(lang: Lang, plan_path: Path | None = None, settings: Settings | None = None) -> int:
+    """Start the app; returns the process exit code."""
+    RemoteGuideApp(lang=lang, plan_path=plan_path, settings=settings).run()
     return 0

@@ -7,7 +7,6 @@ import pickle
 import stat
 import tempfile
 import tomllib
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -42,7 +41,7 @@ def test_a_saved_plan_opens_from_the_cache_as_from_its_file(plan: Plan) -> None:
         patch.setattr(parsed_cache, "MIN_BYTES", 0)
         save_plan(plan, path)
         from_file = storage.plan_from_toml(path.read_text("utf-8"), path)
-        patch.setattr(tomllib, "loads", no_parsing)
+        patch.setattr(storage.tomllib, "loads", no_parsing)
         cached = load_plan(path)
     assert cached.plan == from_file == plan
 
@@ -56,7 +55,7 @@ def test_a_plan_opened_once_opens_without_parsing_again(
     for entry in entries():
         entry.unlink()
     first = load_plan(path)
-    monkeypatch.setattr(tomllib, "loads", no_parsing)
+    monkeypatch.setattr(storage.tomllib, "loads", no_parsing)
     assert load_plan(path).plan == first.plan
     assert len(entries()) == 1
 
@@ -77,7 +76,7 @@ def test_a_log_command_stores_what_it_wrote(
     path = tmp_path / "plan.toml"
     save_plan(example_plan(), path)
     update_plan(path, lambda plan: plan.log.clear())
-    monkeypatch.setattr(tomllib, "loads", no_parsing)
+    monkeypatch.setattr(storage.tomllib, "loads", no_parsing)
     assert load_plan(path).plan.log == []
 
 
@@ -147,7 +146,7 @@ def test_the_cache_holds_what_tomllib_makes(tmp_path: Path, every_size: None) ->
     path = tmp_path / "plan.toml"
     save_plan(example_plan(), path)
     data = path.read_bytes()
-    assert parsed_cache.lookup(data) == tomllib.loads(data.decode(), parse_float=Decimal)
+    assert parsed_cache.lookup(data) == tomllib.loads(data.decode(), parse_float=storage.Decimal)
 
 
 @pytest.mark.usefixtures("every_size")
