@@ -414,6 +414,8 @@ class SearchIndex:
 
     def _term(self, spelling: str) -> int:
         key = fold(spelling).replace("-", "")
+        if key == spelling:
+            key = spelling  # the token's own string, kept by the memo: one string, not two
         if key in self._stopwords:
             return STOP
         tid = self._vocab.get(key)

@@ -340,6 +340,15 @@ def test_the_snippet_spans_of_every_block_stay_small(shipped_guide: Guide) -> No
         assert tail == spans.window(0, 10**6)[-3:]
 
 
+def test_a_word_indexed_as_written_keeps_one_string(index: SearchIndex) -> None:
+    """The vocabulary shares the string of a token that is already folded (0.6 MB); the
+    part of a hyphenated word or a word first met with ё has a string of its own."""
+    tokens = {raw: raw for raw in index._memo}
+    shared = [word for word in index._words if word in tokens]
+    assert len(shared) > 5000
+    assert sum(tokens[word] is word for word in shared) > 0.98 * len(shared)
+
+
 def test_terms_are_words_of_the_article(index: SearchIndex, shipped_guide: Guide) -> None:
     for query, lang in [("налоги самозанятого", "ru"), ("wifi router", "en"), ("negoti", "en")]:
         for hit in index.search(query, lang):
