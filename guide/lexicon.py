@@ -10,12 +10,13 @@ after the Snowball stemmer so that word families meet.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import re
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import snowballstemmer  # type: ignore[import-untyped]
 
 from guide.content import ContentError, read_toml
 from guide.i18n import LANGS
@@ -119,16 +120,50 @@ def _endings(data: dict[str, Any], root: Path) -> dict[str, tuple[Ending, ...]]:
     return rules
 
 
+# The snowballstemmer package's folder, imported under a parent package of this name.
+SNOWBALL_PACKAGE = "_remote_guide_snowball"
+
+
+def snowball(language: str) -> Any:
+    """The pure-Python Snowball stemmer for ``language``, importing only its own module.
+
+    ``import snowballstemmer`` imports all of its 36 generated stemmers: 3.4 MB of the
+    app's memory for the two the search uses. Each generated module needs only the
+    package's base classes (relative imports), so the package's folder is given a parent
+    package of its own (``SNOWBALL_PACKAGE``, whose ``__init__`` runs nothing) and only
+    the language's module is imported from it: the same code, the same stems. A
+    snowballstemmer laid out otherwise is imported whole, as before.
+    """
+    module = _snowball_module(f"{language}_stemmer")
+    if module is None:
+        import snowballstemmer  # type: ignore[import-untyped]
+
+        return snowballstemmer.stemmer(language)
+    return getattr(module, f"{language.capitalize()}Stemmer")()
+
+
+def _snowball_module(name: str) -> Any:
+    if SNOWBALL_PACKAGE not in sys.modules:
+        found = importlib.util.find_spec("snowballstemmer")  # finds it, runs nothing
+        if found is None or not found.submodule_search_locations:
+            return None
+        spec = importlib.util.spec_from_loader(SNOWBALL_PACKAGE, None, is_package=True)
+        assert spec is not None and spec.submodule_search_locations is not None
+        spec.submodule_search_locations[:] = found.submodule_search_locations
+        sys.modules.setdefault(SNOWBALL_PACKAGE, importlib.util.module_from_spec(spec))
+    try:
+        return importlib.import_module(f"{SNOWBALL_PACKAGE}.{name}")
+    except ImportError:
+        return None
+
+
 class Stemmer:
     """Snowball stems, Russian for Cyrillic words and English for Latin ones, with the
     data's endings cut after, cached. A stem stays a prefix of its word (in English
     nearly so: "happy" → "happi" → "happ")."""
 
     def __init__(self, endings: dict[str, tuple[Ending, ...]] | None = None) -> None:
-        self._stemmers = {
-            "ru": snowballstemmer.stemmer("russian"),
-            "en": snowballstemmer.stemmer("english"),
-        }
+        self._stemmers = {"ru": snowball("russian"), "en": snowball("english")}
         self._endings = endings or {}
         self._cache: dict[str, str] = {}
 

@@ -179,6 +179,29 @@ def split_token(raw: str) -> tuple[list[tuple[int, str]], str]:
 _Span = tuple[int, int, int, int, int]
 
 
+class _Spans:
+    """The spans of a block's words, five ints each in one flat array: about 20 bytes a
+    word where a tuple of five ints costs about 150 (every block of the guide as tuples:
+    7.6 MB once a long session of searching has shown most of them)."""
+
+    __slots__ = ("_flat",)
+
+    def __init__(self, spans: Iterator[_Span]) -> None:
+        self._flat = array("i", itertools.chain.from_iterable(spans))
+
+    def __len__(self) -> int:
+        return len(self._flat) // 5
+
+    def window(self, start: int, stop: int) -> list[_Span]:
+        """The spans from ``start`` to ``stop`` (clipped to the words there are)."""
+        flat = self._flat
+        stop = min(stop, len(self))
+        return [
+            (flat[i], flat[i + 1], flat[i + 2], flat[i + 3], flat[i + 4])
+            for i in range(5 * start, 5 * stop, 5)
+        ]
+
+
 class _Occurrences:
     """Where each term occurs in one field of one document, in three flat arrays (a dict
     of a small array per term took about four times the memory): the term ids, sorted;
@@ -285,7 +308,7 @@ class SearchIndex:
         self._compounds: dict[str, tuple[int, ...]] = {}  # joined id, then the parts' ids
         self._stem_groups: dict[str, tuple[int, ...]] = {}
         self._groups: dict[tuple[str, bool], _Group] = {}
-        self._spans: dict[tuple[int, int | None], list[_Span]] = {}
+        self._spans: dict[tuple[int, int | None], _Spans] = {}
         self._synonym_stems: dict[str, list[int]] | None = None  # stem → synonym groups
         self._synonym_cache: dict[tuple[int, tuple[str, ...]], dict[int, float]] = {}
 
@@ -391,6 +414,8 @@ class SearchIndex:
 
     def _term(self, spelling: str) -> int:
         key = fold(spelling).replace("-", "")
+        if key == spelling:
+            key = spelling  # the token's own string, kept by the memo: one string, not two
         if key in self._stopwords:
             return STOP
         tid = self._vocab.get(key)
@@ -804,7 +829,7 @@ class SearchIndex:
         parts = self._parts(d, block, text)
         shown = mask_link_targets(text)  # gaps show a link's text, never its address
         lo = max(0, min(first - SNIPPET_LEAD, len(parts) - SNIPPET_WORDS))
-        window = parts[lo : lo + SNIPPET_WORDS]
+        window = parts.window(lo, lo + SNIPPET_WORDS)
         flags = [tid in tids or joined in tids for _, _, tid, joined, _ in window]
         runs: list[tuple[str, bool]] = [("… ", False)] if lo > 0 else []
         for i, (start, end, _, _, token) in enumerate(window):
@@ -817,13 +842,13 @@ class SearchIndex:
             runs.append((" …", False))
         return _merge(runs)
 
-    def _parts(self, d: int, block: int | None, text: str) -> list[_Span]:
+    def _parts(self, d: int, block: int | None, text: str) -> _Spans:
         """The words of a block (None: the summary) of document ``d``, cached."""
         spans = self._spans.get((d, block))
         if spans is None:
             if len(self._spans) > CACHE_LIMIT // 10:
                 self._spans.clear()
-            spans = self._spans[(d, block)] = list(self._text_spans(text))
+            spans = self._spans[(d, block)] = _Spans(self._text_spans(text))
         return spans
 
     def _text_spans(self, text: str) -> Iterator[_Span]:

@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import tomllib
+import tracemalloc
 from datetime import date
 from pathlib import Path
 
@@ -312,6 +313,40 @@ def test_snippets_are_clean_and_short(index: SearchIndex, query: str) -> None:
             assert not re.search(r"[|#*`]|\[ \]|\n", text), text
             assert len(re.findall(r"\w+(?:-\w+)*", text)) <= SNIPPET_WORDS + 2, text
             assert any(matched for _, matched in hit.snippet) or hit.block == 0
+
+
+def test_the_snippet_spans_of_every_block_stay_small(shipped_guide: Guide) -> None:
+    """Snippets keep each shown block's word spans: as tuples, every block of the guide
+    took about 8 MB once a long session had shown most of them; in flat arrays, 1."""
+    index = SearchIndex.build(shipped_guide)
+    blocks = [
+        (d, block, doc.article.blocks[block] if block is not None else doc.article.summary)
+        for d, doc in enumerate(index._docs)
+        for block in (None, *range(len(doc.article.blocks)))
+    ]
+    assert len(blocks) > 400
+    tracemalloc.start()
+    try:
+        for d, block, text in blocks:
+            index._parts(d, block, text)
+        kept = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert kept < 2 * 2**20
+    for d, block, text in blocks:  # the same spans as ever
+        spans = index._parts(d, block, text)
+        assert spans.window(0, len(spans)) == list(index._text_spans(text))
+        tail = spans.window(max(0, len(spans) - 3), len(spans) + 20)
+        assert tail == spans.window(0, 10**6)[-3:]
+
+
+def test_a_word_indexed_as_written_keeps_one_string(index: SearchIndex) -> None:
+    """The vocabulary shares the string of a token that is already folded (0.6 MB); the
+    part of a hyphenated word or a word first met with ё has a string of its own."""
+    tokens = {raw: raw for raw in index._memo}
+    shared = [word for word in index._words if word in tokens]
+    assert len(shared) > 5000
+    assert sum(tokens[word] is word for word in shared) > 0.98 * len(shared)
 
 
 def test_terms_are_words_of_the_article(index: SearchIndex, shipped_guide: Guide) -> None:

@@ -3,6 +3,9 @@ transliterations, light question words, and the boost for a covered title or que
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 
@@ -10,7 +13,7 @@ import pytest
 
 from guide.articles import FrontMatter, Guide
 from guide.content import Article, ContentError, Section
-from guide.lexicon import Lexicon, Stemmer, load_lexicon
+from guide.lexicon import WORD, Lexicon, Stemmer, fold, load_lexicon, snowball
 from guide.search import SearchIndex
 
 
@@ -59,6 +62,42 @@ def test_snowball_alone_leaves_them_apart() -> None:
     plain = Stemmer()
     assert plain("налоговый") != plain("налог")
     assert plain("программное") != plain("программы")
+
+
+SNOWBALL_PROBE = """
+import json, sys
+from guide.lexicon import Stemmer
+stem = Stemmer()
+stem("withdrawal"), stem("налоговый")
+print(json.dumps(sorted(m.rsplit(".", 1)[-1] for m in sys.modules if m.endswith("_stemmer"))))
+"""
+
+
+def test_only_the_english_and_russian_stemmers_are_imported() -> None:
+    """``import snowballstemmer`` imports all 36 of them (3.4 MB of the app's memory)."""
+    result = subprocess.run(
+        [sys.executable, "-c", SNOWBALL_PROBE], capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    assert found == ["english_stemmer", "russian_stemmer"]
+
+
+def test_the_stemmers_give_snowballstemmers_own_stems(shipped_guide: Guide) -> None:
+    import snowballstemmer  # type: ignore[import-untyped]
+
+    for lang, language in (("en", "english"), ("ru", "russian")):
+        ours, theirs = snowball(language), snowballstemmer.stemmer(language)
+        assert type(ours).__name__ == type(theirs).__name__
+        words = {
+            fold(word)
+            for article in shipped_guide.all(lang)
+            for word in WORD.findall(f"{article.title} {article.summary} {article.body}")
+        }
+        assert len(words) > 3000
+        assert [ours.stemWord(w) for w in sorted(words)] == [
+            theirs.stemWord(w) for w in sorted(words)
+        ]
 
 
 @pytest.mark.parametrize(
